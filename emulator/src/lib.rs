@@ -1,1 +1,9 @@
+//! kintone-emulator: a faithful local Kintone REST API for tests and demos.
+//!
+//! It reproduces the behaviour listed in `shared/kintone-facts.md` over real
+//! HTTP(S) on loopback. It shares no code with the driver crates on purpose:
+//! it is the independent check of them.
 
+pub mod api;
+pub mod clock;
+pub mod model;
