@@ -7,3 +7,5 @@
 pub mod api;
 pub mod clock;
 pub mod model;
+pub mod query;
+pub mod state;

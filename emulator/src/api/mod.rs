@@ -76,3 +76,9 @@ pub enum ApiResponse {
 }
 
 pub type ApiResult = Result<ApiResponse, ApiError>;
+
+mod dispatch;
+pub mod reads;
+pub mod writes;
+
+pub use dispatch::dispatch;
