@@ -1,1 +1,15 @@
+//! `kintone-core`: the Kintone side of the kintone-odbc driver.
+//!
+//! So far: the ODBC connection-string syntax ([`connection_string`]) and the
+//! typed, validated connection properties ([`properties`]), with CData's
+//! property names.
+
+pub mod connection_string;
+pub mod error;
 pub mod properties;
+mod secret;
+
+pub use connection_string::ConnectionString;
+pub use error::{Error, Result};
+pub use properties::Properties;
+pub use secret::Secret;
