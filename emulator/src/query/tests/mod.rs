@@ -1,0 +1,1 @@
+//! Behaviour tests of the query module against small apps.
