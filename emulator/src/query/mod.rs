@@ -25,8 +25,10 @@ use chrono::{DateTime, Utc};
 use crate::api::ApiError;
 use crate::model::{App, Record, Store};
 
-pub use ast::Query;
+pub use ast::{Cond, Literal, Op, OrderKey, Pred, Query};
+pub use datefn::{Func, MonthDay, Unit};
 pub use errors::SyntaxError;
+pub use lexer::CmpOp;
 
 /// `limit` when the query gives none (facts §4).
 pub const DEFAULT_LIMIT: u64 = 100;
@@ -102,12 +104,8 @@ pub fn run<'a>(
             .filter(|r| f.node.matches(r, tz))
             .collect(),
     };
-    // [assumed] The search keeps the newest matches when it stops.
-    let like_capped =
-        filter.as_ref().is_some_and(|f| f.uses_like) && records.len() > LIKE_MATCH_CAP;
-    if like_capped {
-        records.truncate(LIKE_MATCH_CAP);
-    }
+    let uses_like = filter.as_ref().is_some_and(|f| f.uses_like);
+    let like_capped = cap_like_matches(&mut records, uses_like, LIKE_MATCH_CAP);
     let total_count = records.len();
     order::sort(&mut records, &keys, tz);
     let page = records
@@ -120,6 +118,16 @@ pub fn run<'a>(
         total_count,
         like_capped,
     })
+}
+
+/// facts §4: a `like` search stops at `cap` matches. Returns true when it
+/// did. [assumed] The search keeps the newest matches (`$id` descending).
+fn cap_like_matches(records: &mut Vec<&Record>, uses_like: bool, cap: usize) -> bool {
+    let capped = uses_like && records.len() > cap;
+    if capped {
+        records.truncate(cap);
+    }
+    capped
 }
 
 /// The effective `limit` (None: no limit) and `offset`, checked (facts §4, §5).

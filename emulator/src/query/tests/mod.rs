@@ -4,6 +4,7 @@
 mod dates;
 mod errors;
 mod numbers;
+mod scale;
 mod sorting;
 mod tables;
 mod text_and_choice;

@@ -211,3 +211,30 @@ fn facts_5_cursor_query_has_no_limit() {
     assert_eq!(all, (11..=150).collect::<Vec<_>>());
     assert_eq!(f.total("", QueryUse::Cursor), 150);
 }
+
+#[test]
+fn facts_4_like_search_stops_at_the_match_cap() {
+    let f = many(5);
+    let app = f.app();
+    let mut records: Vec<&Record> = app.records.values().rev().collect();
+    assert!(!crate::query::cap_like_matches(&mut records, false, 2));
+    assert_eq!(records.len(), 5);
+    assert!(!crate::query::cap_like_matches(&mut records, true, 5));
+    assert!(crate::query::cap_like_matches(&mut records, true, 2));
+    assert_eq!(records.iter().map(|r| r.id).collect::<Vec<_>>(), vec![5, 4]);
+}
+
+#[test]
+fn facts_4_like_cap_is_reported_only_for_like_queries() {
+    let mut f = many(3);
+    f.add(4, &[("Title", text("one word"))]);
+    let ctx = Context {
+        store: &f.store,
+        app: f.app(),
+        login_user: None,
+        now: now(),
+        time_zone: chrono_tz::UTC,
+    };
+    let r = run(&ctx, "Title like \"word\"", QueryUse::Records).unwrap();
+    assert_eq!((r.total_count, r.like_capped), (1, false));
+}
