@@ -1,8 +1,11 @@
 //! Kintone's query language (facts §6): parsing, type checks, evaluation and
 //! sorting, with Kintone's semantics rather than SQL's.
 //!
-//! `lexer` -> `parser` (`ast`) -> `compile` (checks against the app's fields,
-//! using `check`, `datefn`, `key`, `like`) -> `eval` per record -> `order`.
+//! The pipeline: `lexer` -> `parser` (into `ast`) -> `compile` (checks
+//! against the app's fields with `check`, literals parsed into `key`s via
+//! `decimal` and `datefn`, `like` patterns prepared) -> `eval` per record ->
+//! `order` (decorate-sort) -> limit/offset. `errors` builds the Kintone
+//! error responses.
 
 mod ast;
 mod check;
