@@ -6,6 +6,8 @@
 
 pub mod api;
 pub mod clock;
+pub mod fixture;
 pub mod model;
 pub mod query;
 pub mod state;
+pub mod write;
