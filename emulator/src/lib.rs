@@ -6,6 +6,7 @@
 
 pub mod api;
 pub mod clock;
+pub mod datasets;
 pub mod fixture;
 pub mod model;
 pub mod query;
