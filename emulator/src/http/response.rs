@@ -1,6 +1,7 @@
 //! Building responses: JSON, plain text, Kintone errors, gzip, and the
 //! deliberately broken bodies of the `truncate` fault.
 
+use std::future::Future;
 use std::io::Write;
 use std::pin::Pin;
 use std::task::{Context, Poll};
@@ -144,6 +145,9 @@ pub struct ResponseBody {
     chunk: Option<Bytes>,
     /// After the chunk, fail instead of ending (the connection is closed).
     fail_after: bool,
+    /// Waited before failing, so that hyper flushes the headers and the
+    /// partial body to the socket first.
+    pause: Option<Pin<Box<tokio::time::Sleep>>>,
     full_len: u64,
 }
 
@@ -165,6 +169,7 @@ impl ResponseBody {
             full_len: body.len() as u64,
             chunk: (!body.is_empty()).then_some(body),
             fail_after: false,
+            pause: None,
         }
     }
 
@@ -175,6 +180,9 @@ impl ResponseBody {
             full_len,
             chunk: (!half.is_empty()).then_some(half),
             fail_after: true,
+            pause: Some(Box::pin(tokio::time::sleep(
+                std::time::Duration::from_millis(50),
+            ))),
         }
     }
 }
@@ -185,12 +193,18 @@ impl Body for ResponseBody {
 
     fn poll_frame(
         mut self: Pin<&mut Self>,
-        _cx: &mut Context<'_>,
+        cx: &mut Context<'_>,
     ) -> Poll<Option<Result<Frame<Bytes>, Truncated>>> {
         if let Some(chunk) = self.chunk.take() {
             return Poll::Ready(Some(Ok(Frame::data(chunk))));
         }
         if self.fail_after {
+            if let Some(pause) = self.pause.as_mut() {
+                if pause.as_mut().poll(cx).is_pending() {
+                    return Poll::Pending;
+                }
+                self.pause = None;
+            }
             self.fail_after = false;
             return Poll::Ready(Some(Err(Truncated)));
         }
