@@ -76,3 +76,6 @@ pub fn record_number(app_code: &str, id: u64) -> String {
 pub(crate) fn invalid(key: impl Into<String>, message: impl Into<String>) -> ApiError {
     ApiError::validation([(key.into(), message.into())])
 }
+
+#[cfg(test)]
+mod tests;
