@@ -5,6 +5,7 @@
 //! validated exactly like a write.
 
 pub mod build;
+pub mod calc;
 pub mod datetime;
 pub mod defaults;
 pub mod lookup;

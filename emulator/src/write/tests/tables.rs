@@ -179,3 +179,42 @@ fn row_ids_are_shared_across_records_and_rolled_back_with_a_failed_write() {
     write(&mut store, None, json!({"Title": {"value": "t2"}})).unwrap();
     assert_eq!(rows(&store, 2)[0].id, counter + 1);
 }
+
+#[test]
+fn calc_fields_are_computed_on_every_save_and_cannot_be_written() {
+    let mut store = store();
+    let fields = json!({
+        "Q": {"type": "NUMBER", "code": "Q"},
+        "Lines": {"type": "SUBTABLE", "code": "Lines", "fields": {
+            "N": {"type": "NUMBER", "code": "N"},
+            "Double": {"type": "CALC", "code": "Double", "expression": "N * 2", "format": "NUMBER"}}},
+        "Total": {"type": "CALC", "code": "Total", "expression": "SUM(Double) + Q", "format": "NUMBER"}});
+    let app =
+        crate::fixture::app_from_json(&json!({"appId": 9, "name": "C", "properties": fields}))
+            .unwrap();
+    store.apps.insert(9, app);
+    let mut tx = Tx::begin(&mut store);
+    let record = rec(json!({"Q": {"value": "1"}, "Total": {"value": "999"},
+        "Lines": {"value": [{"value": {"N": {"value": "5"}, "Double": {"value": "0"}}}, {"value": {"N": {"value": "1.5"}}}]}}));
+    add_record(&mut tx, 9, &record, &env()).unwrap();
+    let record = rec(json!({"Q": {"value": "10"}}));
+    update_record(
+        &mut tx,
+        9,
+        &Update {
+            target: Target::Id(1),
+            revision: None,
+            record: Some(&record),
+        },
+        &env(),
+    )
+    .unwrap();
+    tx.commit();
+    let app = store.app(9).unwrap();
+    assert_eq!(text(app, 1, "Total"), "23");
+    let Value::Table(rows) = val(app, 1, "Lines") else {
+        panic!()
+    };
+    assert_eq!(rows[0].values[1].as_text(), "10");
+    assert_eq!(rows[1].values[1].as_text(), "3");
+}
