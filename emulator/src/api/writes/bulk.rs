@@ -8,6 +8,7 @@ use serde_json::{json, Value as Json};
 
 use super::call::Call;
 use super::params::array;
+use crate::api::params::REQUIRED;
 use crate::api::{ApiError, ApiRequest};
 use crate::write::invalid;
 
@@ -39,7 +40,7 @@ fn sub_request(parent: &ApiRequest, n: usize, entry: &Json) -> Result<ApiRequest
         .get("method")
         .and_then(Json::as_str)
         .and_then(|m| http::Method::from_bytes(m.as_bytes()).ok())
-        .ok_or_else(|| invalid(key("method"), "Required."))?;
+        .ok_or_else(|| invalid(key("method"), REQUIRED))?;
     let (api, guest_space) = entry
         .get("api")
         .and_then(Json::as_str)
@@ -52,7 +53,7 @@ fn sub_request(parent: &ApiRequest, n: usize, entry: &Json) -> Result<ApiRequest
         })?;
     let params = match entry.get("payload") {
         Some(Json::Object(payload)) => Json::Object(payload.clone()),
-        _ => return Err(invalid(key("payload"), "Required.")),
+        _ => return Err(invalid(key("payload"), REQUIRED)),
     };
     Ok(ApiRequest {
         method,
@@ -77,7 +78,7 @@ pub fn run(call: &mut Call) -> Result<Json, ApiError> {
     let params = call.params().clone();
     let entries = array(&params, "requests")?;
     if entries.is_empty() {
-        return Err(invalid("requests", "Required."));
+        return Err(invalid("requests", REQUIRED));
     }
     if entries.len() > MAX_REQUESTS {
         return Err(invalid(

@@ -3,10 +3,8 @@
 
 use chrono::{DateTime, Utc};
 
-use super::guard;
-use crate::api::{ApiError, ApiRequest, Permission, Principal};
+use crate::api::{access, ApiError, ApiRequest, Permission};
 use crate::model::Entity;
-use crate::write::values::administrator;
 use crate::write::{Origin, Tx, WriteEnv};
 
 pub struct Call<'a, 's> {
@@ -25,38 +23,25 @@ impl Call<'_, '_> {
     /// Checks that the caller may do `permission` on the app through this
     /// path (guest-space rules, token permissions, OAuth scopes).
     pub fn authorize(&self, app_id: u64, permission: Permission) -> Result<(), ApiError> {
-        guard::check_app(self.tx.store(), self.req, app_id, permission)
+        access::app_for(self.tx.store(), self.req, app_id, permission).map(|_| ())
     }
 
     /// The user the caller acts as (None for API tokens).
     pub fn login_user(&self) -> Option<&str> {
-        match &self.req.principal {
-            Principal::User { code } => Some(code),
-            Principal::OAuth { user, .. } => Some(user),
-            Principal::Tokens(_) => None,
-        }
+        access::login_user(&self.req.principal)
     }
 
     /// Recorded as CREATOR/MODIFIER: the user, or "Administrator" for API
     /// tokens (facts §2).
     pub fn actor(&self) -> Entity {
-        match self.login_user() {
-            Some(code) => match self.tx.store().user(code) {
-                Some(user) => user.entity(),
-                None => Entity {
-                    code: code.to_string(),
-                    name: code.to_string(),
-                },
-            },
-            None => administrator(),
-        }
+        access::actor(self.tx.store(), &self.req.principal)
     }
 
     /// Runs `f` with the write environment of this call. Lookups into other
     /// apps need read access to them (facts §2).
     pub fn with_env<T>(&mut self, f: impl FnOnce(&mut Tx, &WriteEnv) -> T) -> T {
         let req = self.req;
-        let check = move |app_id: u64| guard::check_permission(req, app_id, Permission::ViewRecord);
+        let check = move |app_id: u64| access::authorize(req, app_id, Permission::ViewRecord);
         let env = WriteEnv {
             actor: self.actor(),
             login_user: self.login_user().map(str::to_string),

@@ -4,9 +4,9 @@
 use serde_json::{json, Value as Json};
 
 use super::call::Call;
-use super::guard;
-use super::params::{array, object, optional_u64, required_u64, string};
-use crate::api::{ApiError, ApiRequest, Permission};
+use super::params::{array, object, optional_count, required_id, string};
+use crate::api::params::REQUIRED;
+use crate::api::{access, ApiError, ApiRequest, Permission};
 use crate::model::{Comment, Store};
 use crate::write::invalid;
 
@@ -31,9 +31,9 @@ fn comment_json(c: &Comment) -> Json {
 /// `{comments, older, newer}`.
 pub fn list(store: &Store, req: &ApiRequest) -> Result<Json, ApiError> {
     let params = &req.params;
-    let app_id = required_u64(params, "app")?;
-    guard::check_app(store, req, app_id, Permission::ViewRecord)?;
-    let record = required_u64(params, "record")?;
+    let app_id = required_id(params, "app")?;
+    access::app_for(store, req, app_id, Permission::ViewRecord)?;
+    let record = required_id(params, "record")?;
     let descending = match string(params, "order")?
         .map(str::to_ascii_lowercase)
         .as_deref()
@@ -42,8 +42,8 @@ pub fn list(store: &Store, req: &ApiRequest) -> Result<Json, ApiError> {
         Some("asc") => false,
         Some(_) => return Err(invalid("order", "Enter asc or desc.")),
     };
-    let offset = optional_u64(params, "offset")?.unwrap_or(0) as usize;
-    let limit = optional_u64(params, "limit")?.unwrap_or(MAX_LIMIT);
+    let offset = optional_count(params, "offset")?.unwrap_or(0) as usize;
+    let limit = optional_count(params, "limit")?.unwrap_or(MAX_LIMIT);
     if limit > MAX_LIMIT {
         return Err(invalid(
             "limit",
@@ -85,16 +85,16 @@ pub fn list(store: &Store, req: &ApiRequest) -> Result<Json, ApiError> {
 /// `POST record/comment.json {app, record, comment:{text, mentions?}}` -> `{"id"}`.
 pub fn add(call: &mut Call) -> Result<Json, ApiError> {
     let params = call.params().clone();
-    let app = required_u64(&params, "app")?;
+    let app = required_id(&params, "app")?;
     call.authorize(app, Permission::EditRecord)?;
-    let record = required_u64(&params, "record")?;
-    let comment = object(&params, "comment")?.ok_or_else(|| invalid("comment", "Required."))?;
+    let record = required_id(&params, "record")?;
+    let comment = object(&params, "comment")?.ok_or_else(|| invalid("comment", REQUIRED))?;
     let comment = Json::Object(comment.clone());
     let text = string(&comment, "text")
         .map_err(|e| e.with_key_prefix("comment."))?
         .unwrap_or_default();
     if text.trim().is_empty() {
-        return Err(invalid("comment.text", "Required."));
+        return Err(invalid("comment.text", REQUIRED));
     }
     if text.chars().count() > MAX_TEXT {
         return Err(invalid(
@@ -177,10 +177,10 @@ pub fn add(call: &mut Call) -> Result<Json, ApiError> {
 /// comment is 400 `GAIA_RE02` (facts §3); only its author may delete it [assumed].
 pub fn delete(call: &mut Call) -> Result<Json, ApiError> {
     let params = call.params().clone();
-    let app = required_u64(&params, "app")?;
+    let app = required_id(&params, "app")?;
     call.authorize(app, Permission::EditRecord)?;
-    let record = required_u64(&params, "record")?;
-    let comment = required_u64(&params, "comment")?;
+    let record = required_id(&params, "record")?;
+    let comment = required_id(&params, "comment")?;
     let mut comments = {
         let app_data = call
             .tx

@@ -5,11 +5,24 @@ use futures_util::FutureExt;
 use serde_json::{json, Value as Json};
 
 use super::call::Call;
-use super::guard;
 use super::params::string;
-use crate::api::{ApiError, ApiRequest, ApiResponse, Permission};
+use crate::api::params::REQUIRED;
+use crate::api::{access, ApiError, ApiRequest, ApiResponse, Permission, Principal};
 use crate::model::{Store, StoredFile};
 use crate::write::invalid;
+
+/// Files belong to no app: any valid token may upload or download them
+/// [assumed]; OAuth clients need the file scope (facts §2).
+fn check_files(req: &ApiRequest, permission: Permission) -> Result<(), ApiError> {
+    match &req.principal {
+        Principal::OAuth { scopes, .. }
+            if !scopes.iter().any(|s| s == access::scope_for(permission)) =>
+        {
+            Err(ApiError::no_privilege())
+        }
+        _ => Ok(()),
+    }
+}
 
 /// The `file` part of a multipart body: (file name, content type, bytes).
 fn file_part(content_type: &str, body: bytes::Bytes) -> Result<Option<StoredFile>, multer::Error> {
@@ -41,7 +54,7 @@ fn file_part(content_type: &str, body: bytes::Bytes) -> Result<Option<StoredFile
 
 /// `POST file.json`: stores the upload under a new key.
 pub fn upload(call: &mut Call) -> Result<Json, ApiError> {
-    guard::check_files(call.req, Permission::WriteFile)?;
+    check_files(call.req, Permission::WriteFile)?;
     let content_type = call.req.content_type.as_deref().unwrap_or_default();
     if !content_type
         .to_ascii_lowercase()
@@ -54,7 +67,7 @@ pub fn upload(call: &mut Call) -> Result<Json, ApiError> {
     }
     let file = file_part(content_type, call.req.body.clone())
         .map_err(|e| invalid("file", format!("The multipart body cannot be read: {e}")))?
-        .ok_or_else(|| invalid("file", "Required."))?;
+        .ok_or_else(|| invalid("file", REQUIRED))?;
     let key = uuid::Uuid::new_v4().to_string();
     call.tx.add_file(key.clone(), file);
     Ok(json!({ "fileKey": key }))
@@ -63,10 +76,10 @@ pub fn upload(call: &mut Call) -> Result<Json, ApiError> {
 /// `GET file.json?fileKey=`: the stored bytes with their content type;
 /// unknown keys are 404 `GAIA_BL01` (facts §3).
 pub fn download(store: &Store, req: &ApiRequest) -> Result<ApiResponse, ApiError> {
-    guard::check_files(req, Permission::ReadFile)?;
+    check_files(req, Permission::ReadFile)?;
     let key = string(&req.params, "fileKey")?
         .filter(|k| !k.is_empty())
-        .ok_or_else(|| invalid("fileKey", "Required."))?;
+        .ok_or_else(|| invalid("fileKey", REQUIRED))?;
     let file = store.files.get(key).ok_or_else(|| {
         ApiError::new(
             404,

@@ -9,7 +9,6 @@ mod bulk;
 mod call;
 mod comments;
 mod files;
-mod guard;
 mod params;
 mod records;
 mod status;

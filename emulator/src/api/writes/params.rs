@@ -3,6 +3,7 @@
 
 use serde_json::{Map, Value as Json};
 
+use crate::api::params::{id_value, REQUIRED};
 use crate::api::ApiError;
 use crate::write::invalid;
 
@@ -15,20 +16,22 @@ pub fn as_u64(value: &Json) -> Option<u64> {
     }
 }
 
-/// A required id-like parameter (`app`, `id`, `record`, `comment`).
-pub fn required_u64(params: &Json, key: &str) -> Result<u64, ApiError> {
+/// A required id (`app`, `id`, `record`, `comment`): a whole number >= 1.
+pub fn required_id(params: &Json, key: &str) -> Result<u64, ApiError> {
     match params.get(key) {
-        None | Some(Json::Null) => Err(invalid(key, "Required.")),
-        Some(Json::String(s)) if s.is_empty() => Err(invalid(key, "Required.")),
-        Some(value) => as_u64(value).ok_or_else(|| invalid(key, "Enter an integer value.")),
+        None | Some(Json::Null) => Err(invalid(key, REQUIRED)),
+        Some(Json::String(s)) if s.is_empty() => Err(invalid(key, REQUIRED)),
+        Some(value) => id_value(value, key),
     }
 }
 
-/// An optional whole number.
-pub fn optional_u64(params: &Json, key: &str) -> Result<Option<u64>, ApiError> {
+/// An optional whole number >= 0 (`offset`, `limit`).
+pub fn optional_count(params: &Json, key: &str) -> Result<Option<u64>, ApiError> {
     match params.get(key) {
         None | Some(Json::Null) => Ok(None),
-        Some(_) => required_u64(params, key).map(Some),
+        Some(value) => as_u64(value)
+            .map(Some)
+            .ok_or_else(|| invalid(key, "Enter an integer value.")),
     }
 }
 
@@ -56,7 +59,7 @@ pub fn object<'j>(params: &'j Json, key: &str) -> Result<Option<&'j Map<String, 
 /// A required array parameter.
 pub fn array<'j>(params: &'j Json, key: &str) -> Result<&'j [Json], ApiError> {
     match params.get(key) {
-        None | Some(Json::Null) => Err(invalid(key, "Required.")),
+        None | Some(Json::Null) => Err(invalid(key, REQUIRED)),
         Some(Json::Array(items)) => Ok(items),
         Some(_) => Err(invalid(key, "The value must be an array.")),
     }
@@ -88,18 +91,21 @@ mod tests {
 
     #[test]
     fn ids_come_as_numbers_or_strings() {
-        let p = json!({"a": 5, "b": "7", "c": "x", "d": -1, "e": ""});
-        assert_eq!(required_u64(&p, "a").unwrap(), 5);
-        assert_eq!(required_u64(&p, "b").unwrap(), 7);
-        assert_eq!(required_u64(&p, "c").unwrap_err().code, "CB_VA01");
-        assert!(required_u64(&p, "d").is_err());
-        assert!(required_u64(&p, "e").is_err());
-        assert!(required_u64(&p, "zz")
+        let p = json!({"a": 5, "b": "7", "c": "x", "d": -1, "e": "", "z": 0});
+        assert_eq!(required_id(&p, "a").unwrap(), 5);
+        assert_eq!(required_id(&p, "b").unwrap(), 7);
+        assert_eq!(required_id(&p, "c").unwrap_err().code, "CB_VA01");
+        assert!(required_id(&p, "d").is_err());
+        assert!(required_id(&p, "e").is_err());
+        assert!(required_id(&p, "z").is_err(), "ids start at 1");
+        assert!(required_id(&p, "zz")
             .unwrap_err()
             .errors
             .unwrap()
             .contains_key("zz"));
-        assert_eq!(optional_u64(&p, "zz").unwrap(), None);
+        assert_eq!(optional_count(&p, "zz").unwrap(), None);
+        assert_eq!(optional_count(&p, "z").unwrap(), Some(0));
+        assert!(optional_count(&p, "d").is_err());
     }
 
     #[test]

@@ -3,7 +3,8 @@
 use serde_json::{json, Map, Value as Json};
 
 use super::call::Call;
-use super::params::{array, as_u64, boolean, object, required_u64, revision, string};
+use super::params::{array, as_u64, boolean, object, required_id, revision, string};
+use crate::api::params::REQUIRED;
 use crate::api::{ApiError, Permission};
 use crate::write::invalid;
 use crate::write::records::{
@@ -29,7 +30,7 @@ fn record_input<'j>(
 
 /// `POST record.json {app, record}` -> `{"id","revision"}`.
 pub fn post_record(call: &mut Call) -> Result<Json, ApiError> {
-    let app = required_u64(call.params(), "app")?;
+    let app = required_id(call.params(), "app")?;
     call.authorize(app, Permission::AddRecord)?;
     let empty = Map::new();
     let record = object(call.params(), "record")?.cloned().unwrap_or(empty);
@@ -41,7 +42,7 @@ pub fn post_record(call: &mut Call) -> Result<Json, ApiError> {
 
 /// `POST records.json {app, records[<=100]}` -> `{"ids":[...],"revisions":[...]}`.
 pub fn post_records(call: &mut Call) -> Result<Json, ApiError> {
-    let app = required_u64(call.params(), "app")?;
+    let app = required_id(call.params(), "app")?;
     call.authorize(app, Permission::AddRecord)?;
     let params = call.params().clone();
     let records = array(&params, "records")?;
@@ -77,17 +78,17 @@ fn target(entry: &Json) -> Result<Target, ApiError> {
                 .ok()
                 .flatten()
                 .filter(|f| !f.is_empty())
-                .ok_or_else(|| invalid("updateKey.field", "Required."))?;
+                .ok_or_else(|| invalid("updateKey.field", REQUIRED))?;
             let value = key
                 .get("value")
                 .cloned()
-                .ok_or_else(|| invalid("updateKey.value", "Required."))?;
+                .ok_or_else(|| invalid("updateKey.value", REQUIRED))?;
             Ok(Target::Key {
                 field: field.to_string(),
                 value,
             })
         }
-        (None, None) => Err(invalid("id", "Required.")),
+        (None, None) => Err(invalid("id", REQUIRED)),
     }
 }
 
@@ -102,7 +103,7 @@ fn update_of(entry: &Json) -> Result<Update<'_>, ApiError> {
 
 /// `PUT record.json {app, id|updateKey, revision?, record}` -> `{"revision"}`.
 pub fn put_record(call: &mut Call) -> Result<Json, ApiError> {
-    let app = required_u64(call.params(), "app")?;
+    let app = required_id(call.params(), "app")?;
     call.authorize(app, Permission::EditRecord)?;
     let params = call.params().clone();
     let update = update_of(&params)?;
@@ -113,7 +114,7 @@ pub fn put_record(call: &mut Call) -> Result<Json, ApiError> {
 /// `PUT records.json {app, records[<=100], upsert?}` ->
 /// `{"records":[{id, revision[, operation]}]}`.
 pub fn put_records(call: &mut Call) -> Result<Json, ApiError> {
-    let app = required_u64(call.params(), "app")?;
+    let app = required_id(call.params(), "app")?;
     let upsert = boolean(call.params(), "upsert")?;
     call.authorize(app, Permission::EditRecord)?;
     if upsert {
@@ -152,12 +153,12 @@ pub fn put_records(call: &mut Call) -> Result<Json, ApiError> {
 
 /// `DELETE records.json {app, ids[<=100], revisions?}` -> `{}`.
 pub fn delete(call: &mut Call) -> Result<Json, ApiError> {
-    let app = required_u64(call.params(), "app")?;
+    let app = required_id(call.params(), "app")?;
     call.authorize(app, Permission::DeleteRecord)?;
     let params = call.params().clone();
     let ids = array(&params, "ids")?;
     if ids.is_empty() {
-        return Err(invalid("ids", "Required."));
+        return Err(invalid("ids", REQUIRED));
     }
     if ids.len() > crate::write::records::MAX_BATCH {
         return Err(invalid(

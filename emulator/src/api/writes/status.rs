@@ -4,7 +4,8 @@
 use serde_json::{json, Value as Json};
 
 use super::call::Call;
-use super::params::{array, required_u64, revision, string};
+use super::params::{array, required_id, revision, string};
+use crate::api::params::REQUIRED;
 use crate::api::{ApiError, Permission};
 use crate::write::invalid;
 use crate::write::process::{run_action, set_assignees};
@@ -21,9 +22,9 @@ struct ActionRequest {
 fn action_request(entry: &Json) -> Result<ActionRequest, ApiError> {
     let action = string(entry, "action")?
         .filter(|a| !a.is_empty())
-        .ok_or_else(|| invalid("action", "Required."))?;
+        .ok_or_else(|| invalid("action", REQUIRED))?;
     Ok(ActionRequest {
-        id: required_u64(entry, "id")?,
+        id: required_id(entry, "id")?,
         action: action.to_string(),
         assignee: string(entry, "assignee")?.map(str::to_string),
         revision: revision(entry.get("revision"), "revision")?,
@@ -46,7 +47,7 @@ fn run(call: &mut Call, app: u64, request: &ActionRequest) -> Result<Written, Ap
 
 /// `PUT record/status.json {app, id, action, assignee?, revision?}` -> `{"revision"}`.
 pub fn put_status(call: &mut Call) -> Result<Json, ApiError> {
-    let app = required_u64(call.params(), "app")?;
+    let app = required_id(call.params(), "app")?;
     call.authorize(app, Permission::EditRecord)?;
     let request = action_request(call.params())?;
     let written = run(call, app, &request)?;
@@ -55,7 +56,7 @@ pub fn put_status(call: &mut Call) -> Result<Json, ApiError> {
 
 /// `PUT records/status.json {app, records[<=100]}` -> `{"records":[{id, revision}]}`.
 pub fn put_statuses(call: &mut Call) -> Result<Json, ApiError> {
-    let app = required_u64(call.params(), "app")?;
+    let app = required_id(call.params(), "app")?;
     call.authorize(app, Permission::EditRecord)?;
     let params = call.params().clone();
     let entries = array(&params, "records")?;
@@ -87,10 +88,10 @@ pub fn put_statuses(call: &mut Call) -> Result<Json, ApiError> {
 
 /// `PUT record/assignees.json {app, id, assignees[], revision?}` -> `{"revision"}`.
 pub fn put_assignees(call: &mut Call) -> Result<Json, ApiError> {
-    let app = required_u64(call.params(), "app")?;
+    let app = required_id(call.params(), "app")?;
     call.authorize(app, Permission::EditRecord)?;
     let params = call.params().clone();
-    let id = required_u64(&params, "id")?;
+    let id = required_id(&params, "id")?;
     let mut codes = Vec::new();
     for (n, code) in array(&params, "assignees")?.iter().enumerate() {
         match code {
