@@ -7,6 +7,8 @@
 pub mod api;
 pub mod clock;
 pub mod datasets;
+pub mod fixture;
 pub mod model;
 pub mod query;
 pub mod state;
+pub mod write;

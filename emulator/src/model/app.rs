@@ -197,7 +197,6 @@ impl App {
             Some(indices) => indices.iter().for_each(|&i| write_one(out, i)),
             None => (0..self.fields.len()).for_each(|i| write_one(out, i)),
         }
-        drop(write_one);
         if with_revision {
             sep(out);
             let _ = write!(
