@@ -1,14 +1,47 @@
 //! Kintone's query language (facts §6): parsing, type checks, evaluation and
 //! sorting, with Kintone's semantics rather than SQL's.
 //!
-//! INTERFACE STUB: the query module's owner replaces the body of `run` with
-//! the real implementation; the signatures below are the contract the HTTP
-//! handlers use.
+//! The pipeline: `lexer` -> `parser` (into `ast`) -> `compile` (checks
+//! against the app's fields with `check`, literals parsed into `key`s via
+//! `decimal` and `datefn`, `like` patterns prepared) -> `eval` per record ->
+//! `order` (decorate-sort) -> limit/offset. `errors` builds the Kintone
+//! error responses.
+
+mod ast;
+mod check;
+mod compile;
+mod datefn;
+mod decimal;
+mod errors;
+mod eval;
+mod key;
+mod lexer;
+mod like;
+mod order;
+mod parser;
+
+#[cfg(test)]
+mod tests;
 
 use chrono::{DateTime, Utc};
 
 use crate::api::ApiError;
 use crate::model::{App, Record, Store};
+
+pub use ast::{Cond, Literal, Op, OrderKey, Pred, Query};
+pub use datefn::{Func, MonthDay, Unit};
+pub use errors::SyntaxError;
+pub use lexer::CmpOp;
+
+/// `limit` when the query gives none (facts §4).
+pub const DEFAULT_LIMIT: u64 = 100;
+/// Largest `limit` (`GAIA_QU01` above it).
+pub const MAX_LIMIT: u64 = 500;
+/// Largest `offset` (`GAIA_QU02` above it).
+pub const MAX_OFFSET: u64 = 10_000;
+/// A `like` search stops at this many matches (facts §4 [measured]); the
+/// response then carries the `X-Cybozu-Warning` header.
+pub const LIKE_MATCH_CAP: usize = 100_000;
 
 /// What a query is evaluated against.
 pub struct Context<'a> {
@@ -36,6 +69,14 @@ pub struct QueryResult<'a> {
     pub records: Vec<&'a Record>,
     /// Matches before `limit`/`offset` (for `totalCount`).
     pub total_count: usize,
+    /// True when a `like` search stopped at [`LIKE_MATCH_CAP`] matches: the
+    /// handler adds the `X-Cybozu-Warning` header (facts §4).
+    pub like_capped: bool,
+}
+
+/// Parses a query without looking at any app (syntax only; `CB_VA01`).
+pub fn parse(query: &str) -> Result<Query, ApiError> {
+    parser::parse(query).map_err(ApiError::from)
 }
 
 /// Parses, checks and runs `query` over the app's records.
@@ -44,12 +85,73 @@ pub fn run<'a>(
     query: &str,
     usage: QueryUse,
 ) -> Result<QueryResult<'a>, ApiError> {
-    let _ = (query, usage);
-    // Stub: no filter, Kintone's default order ($id descending), limit 100.
-    let records: Vec<&Record> = ctx.app.records.values().rev().collect();
+    let parsed = parse(query)?;
+    let (limit, offset) = paging(&parsed, usage)?;
+    let filter = parsed
+        .cond
+        .as_ref()
+        .map(|c| compile::compile(ctx, c))
+        .transpose()?;
+    let keys = order::compile_order(ctx, &parsed.order)?;
+
+    let tz = ctx.time_zone;
+    // Scanned in Kintone's default order, `$id` descending: the sort below
+    // is stable, so ties keep that order (facts §4).
+    let mut records: Vec<&'a Record> = match &filter {
+        None => ctx.app.records.values().rev().collect(),
+        Some(f) => ctx
+            .app
+            .records
+            .values()
+            .rev()
+            .filter(|r| f.node.matches(r, tz))
+            .collect(),
+    };
+    let uses_like = filter.as_ref().is_some_and(|f| f.uses_like);
+    let like_capped = cap_like_matches(&mut records, uses_like, LIKE_MATCH_CAP);
     let total_count = records.len();
+    order::sort(&mut records, &keys, tz);
+    let page = records
+        .into_iter()
+        .skip(offset)
+        .take(limit.unwrap_or(usize::MAX))
+        .collect();
     Ok(QueryResult {
-        records: records.into_iter().take(100).collect(),
+        records: page,
         total_count,
+        like_capped,
     })
+}
+
+/// facts §4: a `like` search stops at `cap` matches. Returns true when it
+/// did. [assumed] The search keeps the newest matches (`$id` descending).
+fn cap_like_matches(records: &mut Vec<&Record>, uses_like: bool, cap: usize) -> bool {
+    let capped = uses_like && records.len() > cap;
+    if capped {
+        records.truncate(cap);
+    }
+    capped
+}
+
+/// The effective `limit` (None: no limit) and `offset`, checked (facts §4, §5).
+fn paging(q: &Query, usage: QueryUse) -> Result<(Option<usize>, usize), ApiError> {
+    if usage == QueryUse::Cursor {
+        if q.limit.is_some() || q.offset.is_some() {
+            // [assumed] message; facts §5: the cursor query may not contain them.
+            return Err(ApiError::param(
+                "query",
+                "limit and offset cannot be used in a cursor query",
+            ));
+        }
+        return Ok((None, 0));
+    }
+    let limit = q.limit.unwrap_or(DEFAULT_LIMIT);
+    if limit > MAX_LIMIT {
+        return Err(errors::limit_too_large());
+    }
+    let offset = q.offset.unwrap_or(0);
+    if offset > MAX_OFFSET {
+        return Err(errors::offset_too_large());
+    }
+    Ok((Some(limit as usize), offset as usize))
 }
