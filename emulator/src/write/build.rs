@@ -11,7 +11,7 @@ use serde_json::{Map, Value as Json};
 use super::datetime::{format_minute, truncate_to_minute};
 use super::defaults::{default_value, DefaultContext};
 use super::values::{check_value, parse_value, scalar_text};
-use super::{lookup, number, process, record_number, Origin, WriteEnv};
+use super::{calc, lookup, number, process, record_number, Origin, WriteEnv};
 use crate::api::ApiError;
 use crate::model::{
     App, FieldDef, FieldSlot, FieldType, FileRef, Record, Store, StoredFile, TableRow, Value,
@@ -176,6 +176,19 @@ pub fn build_record(
     }
     b.system_fields(&mut values, &given, existing, record_id);
     lookup::apply_all(store, app, &mut values, &given, env)?;
+    // CALC values are recomputed on every save; fixtures may give them.
+    let keep = |i: usize, cell: Option<(usize, usize)>| {
+        env.origin == Origin::Fixture
+            && match cell {
+                None => given.top[i],
+                Some((r, j)) => given
+                    .rows
+                    .get(&i)
+                    .and_then(|rows| rows.get(r))
+                    .is_some_and(|g| g[j]),
+            }
+    };
+    calc::recompute(app, &mut values, &keep);
     b.check(&values);
     b.check_unique(&values, record_id);
     if b.problems.is_empty() {
