@@ -267,3 +267,15 @@ fn demo_and_bench_load_together() {
     assert_eq!(store.user("sato").unwrap().password, "sato-password");
     assert!(datasets::load(&mut store, "demo").is_err(), "demo twice");
 }
+
+#[test]
+fn demo_calc_values_agree_with_the_write_engine() {
+    let store = demo();
+    for app in store.apps.values() {
+        for record in app.records.values() {
+            let mut values = record.values.clone();
+            kintone_emulator::write::calc::recompute(app, &mut values, &|_, _| false);
+            assert_eq!(values, record.values, "{} record {}", app.name, record.id);
+        }
+    }
+}
