@@ -5,6 +5,7 @@
 //! validated exactly like a write.
 
 pub mod build;
+pub mod calc;
 pub mod datetime;
 pub mod defaults;
 pub mod lookup;
@@ -76,3 +77,6 @@ pub fn record_number(app_code: &str, id: u64) -> String {
 pub(crate) fn invalid(key: impl Into<String>, message: impl Into<String>) -> ApiError {
     ApiError::validation([(key.into(), message.into())])
 }
+
+#[cfg(test)]
+pub(crate) mod tests;

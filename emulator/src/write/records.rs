@@ -299,28 +299,34 @@ pub fn upsert_record(
 /// repeated update keys (facts §7) and, [assumed], repeated ids.
 pub fn check_distinct_targets(tx: &Tx, app_id: u64, updates: &[Update]) -> Result<(), ApiError> {
     let app = app_of(tx, app_id)?;
-    let mut seen: Vec<(String, Value)> = Vec::new();
+    let mut seen: Vec<(String, FieldType, Value)> = Vec::new();
     for update in updates {
-        let identity = match &update.target {
-            Target::Id(id) => ("$id".to_string(), Value::Text(id.to_string())),
+        let (field, kind, value) = match &update.target {
+            Target::Id(id) => (
+                "$id".to_string(),
+                FieldType::Id,
+                Value::Text(id.to_string()),
+            ),
             Target::Key { field, value } => match key_value(app, field, value) {
-                Ok((_, v)) => (field.clone(), v),
+                Ok((i, v)) => (field.clone(), app.fields[i].kind, v),
                 // Reported with its index when the entry itself runs.
                 Err(_) => continue,
             },
         };
-        if seen.contains(&identity) {
+        if seen
+            .iter()
+            .any(|(f, k, v)| *f == field && same_value(*k, v, &value))
+        {
             return Err(ApiError::new(
                 400,
                 "GAIA_IQ28",
                 format!(
-                    "The record ({} = {}) is specified more than once.",
-                    identity.0,
-                    identity.1.as_text()
+                    "The record ({field} = {}) is specified more than once.",
+                    value.as_text()
                 ),
             ));
         }
-        seen.push(identity);
+        seen.push((field, kind, value));
     }
     Ok(())
 }

@@ -98,6 +98,9 @@ pub fn load(store: &mut Store, spec: BenchSpec) -> Result<(), String> {
         delete_record: true,
     });
 
+    // Adds STATUS, STATUS_ASSIGNEE and CATEGORY (disabled, as in every app)
+    // and a default layout, before the records so their values fit.
+    crate::fixture::finish_app(&mut app);
     let mut generator = records::Generator::new(&app, spec.seed, users, store.next_row_id);
     for id in 1..=spec.records {
         app.records.insert(id, generator.record(id));

@@ -332,11 +332,12 @@ impl Generator {
         let quantity = (!self.blank()).then(|| self.rng.random_range(1..=500i64));
         v[amount_at] = amount.map_or(text(""), |c| exact(decimal(c, 2)));
         v[quantity_at] = quantity.map_or(text(""), |q| exact(q.to_string()));
-        // [assumed] a calculation over a blank number is blank.
-        v[total_at] = match (amount, quantity) {
-            (Some(a), Some(q)) => exact(trimmed_decimal(a * q, 2)),
-            _ => text(""),
-        };
+        // A blank number counts as 0 in a formula, as the write engine
+        // computes it (a test checks that both agree).
+        v[total_at] = exact(trimmed_decimal(
+            amount.unwrap_or(0) * quantity.unwrap_or(0),
+            2,
+        ));
         v[weight_at] = if self.blank() {
             text("")
         } else {

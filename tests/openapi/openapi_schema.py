@@ -1,0 +1,128 @@
+"""Validation of emulator responses against Kintone's official OpenAPI file.
+
+The spec is read from ``../shared/kintone-rest-api/openapi.yaml`` relative to
+the repository root (CI has shared/ beside the clone), or from the path in
+``$KINTONE_OPENAPI_SPEC``. It is never copied into the repository.
+
+The only deviation allowed is the one the facts sheet documents: the real
+service sends IDs, revisions, counts and numbers as JSON strings, so every
+``integer`` in the spec also accepts a string of digits and every ``number``
+a decimal string. Nothing else is relaxed.
+"""
+
+import copy
+import os
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from jsonschema import Draft202012Validator
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+SPEC_URI = "urn:kintone-rest-api:openapi"
+INTEGER_STRING = r"^-?[0-9]+$"
+NUMBER_STRING = r"^-?[0-9]+(\.[0-9]+)?$"
+
+
+def spec_path() -> Path:
+    env = os.environ.get("KINTONE_OPENAPI_SPEC")
+    if env:
+        return Path(env)
+    return REPO_ROOT.parent / "shared" / "kintone-rest-api" / "openapi.yaml"
+
+
+def _types(schema: dict) -> list:
+    # A "type" key may also be a property *named* type inside "properties".
+    kind = schema.get("type")
+    if isinstance(kind, str):
+        return [kind]
+    if isinstance(kind, list) and all(isinstance(k, str) for k in kind):
+        return list(kind)
+    return []
+
+
+def relax_numbers(node):
+    """Returns a copy of a schema tree in which integers and numbers may also
+    be strings of digits (the documented deviation)."""
+    if isinstance(node, list):
+        return [relax_numbers(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    out = {key: relax_numbers(value) for key, value in node.items()}
+    kinds = _types(out)
+    numeric = [k for k in kinds if k in ("integer", "number")]
+    if numeric and "string" not in kinds:
+        pattern = INTEGER_STRING if numeric == ["integer"] else NUMBER_STRING
+        numeric_alternative = {k: v for k, v in out.items() if k != "type"}
+        numeric_alternative["type"] = kinds
+        # A string alternative that accepts only digits; every other keyword
+        # (enum, minimum, ...) still applies to real numbers.
+        return {"anyOf": [numeric_alternative, {"type": "string", "pattern": pattern}]}
+    return out
+
+
+@lru_cache(maxsize=1)
+def load_spec() -> dict:
+    path = spec_path()
+    if not path.is_file():
+        raise FileNotFoundError(
+            f"OpenAPI spec not found at {path}: the repository expects shared/ beside it, "
+            "or set KINTONE_OPENAPI_SPEC"
+        )
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    with path.open(encoding="utf-8") as f:
+        return yaml.load(f, Loader=loader)
+
+
+@lru_cache(maxsize=1)
+def relaxed_registry() -> Registry:
+    spec = relax_numbers(copy.deepcopy(load_spec()))
+    resource = Resource.from_contents(spec, default_specification=DRAFT202012)
+    return Registry().with_resource(SPEC_URI, resource)
+
+
+def _pointer_escape(token: str) -> str:
+    return token.replace("~", "~0").replace("/", "~1")
+
+
+def response_pointer(path: str, method: str, status: str = "200") -> str:
+    """The JSON pointer of a response body schema in the spec."""
+    spec = load_spec()
+    operation = spec["paths"].get(path, {}).get(method.lower())
+    if operation is None:
+        raise KeyError(f"the spec has no {method.upper()} {path}")
+    content = operation["responses"][status]["content"]
+    media = "application/json" if "application/json" in content else next(iter(content))
+    return "/".join(
+        ["#", "paths", _pointer_escape(path), method.lower(), "responses", status,
+         "content", _pointer_escape(media), "schema"]
+    )
+
+
+@lru_cache(maxsize=None)
+def validator(path: str, method: str) -> Draft202012Validator:
+    schema = {"$ref": SPEC_URI + response_pointer(path, method)}
+    return Draft202012Validator(schema, registry=relaxed_registry())
+
+
+def response_schema(path: str, method: str) -> dict:
+    """The (unrelaxed) response schema as written in the spec."""
+    node = load_spec()
+    for token in response_pointer(path, method).split("/")[1:]:
+        node = node[token.replace("~1", "/").replace("~0", "~")]
+    return node
+
+
+def problems(path: str, method: str, body) -> list:
+    """Every way `body` breaks the response schema of `method path`, plus
+    top-level keys the schema does not document. Empty when valid."""
+    found = [
+        f"{'/'.join(str(p) for p in error.absolute_path) or '<body>'}: {error.message}"
+        for error in validator(path, method).iter_errors(body)
+    ]
+    documented = response_schema(path, method).get("properties")
+    if documented and isinstance(body, dict):
+        found += [f"{key}: not in the spec's response" for key in body if key not in documented]
+    return found

@@ -1,0 +1,51 @@
+"""The relaxation of the spec is exactly the documented deviation: integers
+and numbers may be digit strings; nothing else passes that did not before."""
+
+from jsonschema import Draft202012Validator
+
+from openapi_schema import problems, relax_numbers
+
+
+def accepts(schema, value):
+    return Draft202012Validator(relax_numbers(schema)).is_valid(value)
+
+
+def test_integers_accept_digit_strings_only():
+    schema = {"type": "integer", "format": "long"}
+    assert accepts(schema, 12)
+    assert accepts(schema, "12")
+    assert accepts(schema, "-3")
+    assert not accepts(schema, "12.5")
+    assert not accepts(schema, "twelve")
+    assert not accepts(schema, "")
+    assert not accepts(schema, True)
+    assert not accepts(schema, None)
+
+
+def test_numbers_accept_decimal_strings():
+    schema = {"type": "number"}
+    assert accepts(schema, "12.50")
+    assert accepts(schema, 1.5)
+    assert not accepts(schema, "1e5")
+    assert not accepts(schema, "1,000")
+
+
+def test_strings_booleans_and_property_names_are_untouched():
+    schema = {"type": "object", "properties": {"type": {"type": "string"}, "flag": {"type": "boolean"}},
+              "required": ["type"]}
+    assert relax_numbers(schema) == schema
+    assert not accepts(schema, {"type": 1})
+    assert not accepts(schema, {"type": "x", "flag": "true"})
+
+
+def test_nested_integers_in_arrays_are_relaxed():
+    schema = {"type": "object", "properties": {"ids": {"type": "array", "items": {"type": "integer"}}}}
+    assert accepts(schema, {"ids": ["1", "22"]})
+    assert not accepts(schema, {"ids": ["1", "x"]})
+
+
+def test_the_spec_itself_rejects_a_wrong_records_body():
+    assert problems("/k/v1/records.json", "get", {"records": "none"})
+    assert problems("/k/v1/record.json", "post", {"id": "abc", "revision": "1"})
+    assert problems("/k/v1/apps.json", "get", {"apps": [], "appz": []})
+    assert not problems("/k/v1/record.json", "post", {"id": "92", "revision": "1"})
