@@ -8,7 +8,10 @@ pub mod api;
 pub mod clock;
 pub mod datasets;
 pub mod fixture;
+pub mod http;
 pub mod model;
 pub mod query;
 pub mod state;
 pub mod write;
+
+pub use self::http::{Config, Emulator, EmulatorHandle, Fault, Faults, StatsSnapshot, TlsConfig};

@@ -73,11 +73,18 @@ pub enum ApiResponse {
         content_type: String,
         body: bytes::Bytes,
     },
+    /// A response with extra headers (e.g. `X-Cybozu-Warning`, facts §4).
+    WithHeaders {
+        headers: Vec<(&'static str, String)>,
+        response: Box<ApiResponse>,
+    },
 }
 
 pub type ApiResult = Result<ApiResponse, ApiError>;
 
+pub mod access;
 mod dispatch;
+pub mod params;
 pub mod reads;
 pub mod writes;
 
