@@ -11,6 +11,9 @@ pub struct ApiError {
     pub message: String,
     /// Validation details keyed like `records[1].title.value`.
     pub errors: Option<Map<String, Json>>,
+    /// A body sent instead of the usual one: a failed bulkRequest answers
+    /// `{"results":[{}, {...error...}, {}]}` (facts §7).
+    pub replacement_body: Option<Box<Json>>,
 }
 
 impl ApiError {
@@ -20,6 +23,7 @@ impl ApiError {
             code,
             message: message.into(),
             errors: None,
+            replacement_body: None,
         }
     }
 
@@ -40,6 +44,7 @@ impl ApiError {
             code: "CB_VA01",
             message: "Missing or invalid input.".into(),
             errors: Some(map),
+            replacement_body: None,
         }
     }
 
@@ -57,8 +62,17 @@ impl ApiError {
         self
     }
 
+    /// Sends `body` instead of the usual error body, with the same status.
+    pub fn with_body(mut self, body: Json) -> ApiError {
+        self.replacement_body = Some(Box::new(body));
+        self
+    }
+
     /// The JSON body Kintone sends, with a fresh random error id.
     pub fn body(&self) -> Json {
+        if let Some(body) = &self.replacement_body {
+            return (**body).clone();
+        }
         let mut body = serde_json::json!({
             "code": self.code,
             "id": uuid::Uuid::new_v4().simple().to_string()[..20].to_string(),

@@ -79,4 +79,4 @@ pub(crate) fn invalid(key: impl Into<String>, message: impl Into<String>) -> Api
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -54,17 +54,18 @@ impl<'s> Tx<'s> {
     /// Inserts or replaces a record.
     pub fn put_record(&mut self, app_id: u64, record: Record) {
         let app = self.store.apps.get_mut(&app_id).expect("the app exists");
-        let before = app.records.insert(record.id, record.clone());
-        if record.id >= app.next_record_id {
+        let id = record.id;
+        let before = app.records.insert(id, record);
+        if id >= app.next_record_id {
             self.undo.push(Undo::NextRecordId {
                 app: app_id,
                 before: app.next_record_id,
             });
-            app.next_record_id = record.id + 1;
+            app.next_record_id = id + 1;
         }
         self.undo.push(Undo::Record {
             app: app_id,
-            id: record.id,
+            id,
             before,
         });
     }

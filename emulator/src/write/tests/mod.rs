@@ -32,7 +32,7 @@ pub fn env() -> WriteEnv<'static> {
     }
 }
 
-/// Users sato and tanaka; app 1 "Orders" (code ORD) with a unique key, a
+/// Users sato, tanaka and suzuki; a guest space 5 holding app 4; app 1 "Orders" (code ORD) with a unique key, a
 /// required title, a table, files, users and a lookup into app 2
 /// "Customers"; app 3 "Tasks" with process management.
 pub fn store() -> Store {
@@ -41,8 +41,13 @@ pub fn store() -> Store {
             {"code": "sato", "name": "Sato Hanako", "password": "p"},
             {"code": "tanaka", "name": "Tanaka Taro", "password": "p"},
             {"code": "suzuki", "name": "Suzuki Ichiro", "password": "p"}],
+        "spaces": [{"id": 5, "name": "Guests", "isGuest": true}],
         "apps": [
-            {"appId": 2, "name": "Customers", "properties": {
+            {"appId": 4, "name": "Guest app", "spaceId": 5, "threadId": 5, "properties": {
+                "Name": {"type": "SINGLE_LINE_TEXT", "code": "Name"}}},
+            {"appId": 2, "name": "Customers",
+             "apiTokens": [{"token": "tokCustView", "viewRecord": true, "addRecord": false, "editRecord": false, "deleteRecord": false}],
+             "properties": {
                 "Name": {"type": "SINGLE_LINE_TEXT", "code": "Name", "unique": true},
                 "Tel": {"type": "SINGLE_LINE_TEXT", "code": "Tel"},
                 "Rank": {"type": "NUMBER", "code": "Rank"}},
@@ -50,6 +55,9 @@ pub fn store() -> Store {
                 {"Name": {"value": "Acme"}, "Tel": {"value": "03-1111"}, "Rank": {"value": "1"}},
                 {"Name": {"value": "Globex"}, "Tel": {"value": "06-2222"}, "Rank": {"value": "2"}}]},
             {"appId": 1, "code": "ORD", "name": "Orders",
+             "apiTokens": [
+                {"token": "tokAll", "viewRecord": true, "addRecord": true, "editRecord": true, "deleteRecord": true},
+                {"token": "tokAddOnly", "viewRecord": true, "addRecord": true, "editRecord": false, "deleteRecord": false}],
              "numberPrecision": {"digits": "8", "decimalPlaces": "2", "roundingMode": "HALF_EVEN"},
              "properties": {
                 "Title": {"type": "SINGLE_LINE_TEXT", "code": "Title", "required": true, "maxLength": "10"},
