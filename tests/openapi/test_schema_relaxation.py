@@ -1,5 +1,6 @@
-"""The relaxation of the spec is exactly the documented deviation: integers
-and numbers may be digit strings; nothing else passes that did not before."""
+"""The relaxations of the spec are exactly the documented ones: integers and
+numbers may be digit strings, null is allowed where the description says so,
+oneOf means anyOf; nothing else passes that did not before."""
 
 from jsonschema import Draft202012Validator
 
@@ -49,3 +50,31 @@ def test_the_spec_itself_rejects_a_wrong_records_body():
     assert problems("/k/v1/record.json", "post", {"id": "abc", "revision": "1"})
     assert problems("/k/v1/apps.json", "get", {"apps": [], "appz": []})
     assert not problems("/k/v1/record.json", "post", {"id": "92", "revision": "1"})
+
+
+def test_null_only_where_the_description_documents_it():
+    documented = {"type": "integer", "description": "If not, null is returned."}
+    assert accepts(documented, None)
+    assert accepts(documented, "7")
+    assert not accepts(documented, "x")
+    silent = {"type": "integer", "description": "The App ID."}
+    assert not accepts(silent, None)
+    nullified = {"type": "object", "description": "`null` is returned for Apps that never ..."}
+    assert accepts(nullified, None)
+    assert accepts(nullified, {})
+    assert not accepts(nullified, [])
+
+
+def test_one_of_means_any_of():
+    # "ab" fits both alternatives: oneOf would refuse it, anyOf accepts it.
+    schema = {"oneOf": [{"type": "string"}, {"type": "string", "maxLength": 3}]}
+    assert accepts(schema, "ab")
+    assert accepts(schema, "abcdef")
+    assert not accepts(schema, 5)
+
+
+def test_the_spec_documents_the_nulls_it_is_relaxed_for():
+    assert not problems("/k/v1/records.json", "get", {"records": [], "totalCount": None})
+    assert not problems("/k/v1/app/status.json", "get",
+                        {"enable": False, "states": None, "actions": None, "revision": "1"})
+    assert problems("/k/v1/record.json", "post", {"id": None, "revision": "1"})
