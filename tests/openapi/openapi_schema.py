@@ -25,7 +25,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import yaml
-from jsonschema import Draft202012Validator
+from jsonschema import Draft202012Validator, FormatChecker
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
@@ -148,4 +148,79 @@ def problems(path: str, method: str, body) -> list:
     documented = response_schema(path, method).get("properties")
     if documented and isinstance(body, dict):
         found += [f"{key}: not in the spec's response" for key in body if key not in documented]
+    return found
+
+
+# The spec describes a record's fields with an undiscriminated anyOf (one of
+# whose branches accepts anything), so a whole-body check says little about
+# values. Each field is therefore also checked against the value schema the
+# spec gives for its "type".
+VALUE_SCHEMAS = {
+    "CALC": "RecordsGetCalcSimpleValue",
+    "CATEGORY": "RecordsGetCategorySimpleValue",
+    "DATE": "RecordsGetDateSimpleValue",
+    "DATETIME": "RecordsGetDatetimeSimpleValue",
+    "NUMBER": "RecordsGetDecimalSimpleValue",
+    "RICH_TEXT": "RecordsGetEditorSimpleValue",
+    "FILE": "RecordsGetFileSimpleValue",
+    "LINK": "RecordsGetLinkSimpleValue",
+    "CREATED_TIME": "RecordsGetModifiedAtSimpleValue",
+    "UPDATED_TIME": "RecordsGetModifiedAtSimpleValue",
+    "CREATOR": "RecordsGetModifierSimpleValue",
+    "MODIFIER": "RecordsGetModifierSimpleValue",
+    "MULTI_LINE_TEXT": "RecordsGetMultipleLineTextSimpleValue",
+    "CHECK_BOX": "RecordsGetMultipleSelectSimpleValue",
+    "MULTI_SELECT": "RecordsGetMultipleSelectSimpleValue",
+    "RECORD_NUMBER": "RecordsGetRecordIdSimpleValue",
+    "SUBTABLE": "RecordsGetSimpleTableValue",
+    "SINGLE_LINE_TEXT": "RecordsGetSingleLineTextSimpleValue",
+    "DROP_DOWN": "RecordsGetSingleSelectSimpleValue",
+    "RADIO_BUTTON": "RecordsGetSingleSelectSimpleValue",
+    "STATUS": "RecordsGetStatusSimpleValue",
+    "TIME": "RecordsGetTimeSimpleValue",
+    "USER_SELECT": "RecordsGetUserSelectSimpleValue",
+    "STATUS_ASSIGNEE": "RecordsGetUserSelectSimpleValue",
+    "ORGANIZATION_SELECT": "RecordsGetOrganizationSelectSimpleValue",
+    "GROUP_SELECT": "RecordsGetGroupSelectSimpleValue",
+    "__REVISION__": "RecordsGetRevisionSimpleValue",
+    "__ID__": "RecordsGetRawRecordIdSimpleValue",
+}
+# Facts §8: a blank DROP_DOWN, DATE or TIME is null (the spec says string).
+NULL_WHEN_BLANK = {"DROP_DOWN", "DATE", "TIME"}
+# `format: number` in the value schemas: a decimal string, or "" when blank.
+DECIMAL_STRING = re.compile(r"^(-?[0-9]+(\.[0-9]+)?)?$")
+
+
+@lru_cache(maxsize=None)
+def value_validator(schema_name: str) -> Draft202012Validator:
+    checker = FormatChecker(formats=())
+    checker.checks("number")(lambda v: not isinstance(v, str) or DECIMAL_STRING.match(v) is not None)
+    return Draft202012Validator(
+        {"$ref": f"{SPEC_URI}#/components/schemas/{schema_name}"},
+        registry=relaxed_registry(),
+        format_checker=checker,
+    )
+
+
+def record_problems(record: dict, where: str = "record") -> list:
+    """Checks each field of a record (and of its table rows) against the
+    value schema of its type."""
+    found = []
+    for code, field in record.items():
+        kind = field.get("type") if isinstance(field, dict) else None
+        name = VALUE_SCHEMAS.get(kind)
+        if name is None:
+            found.append(f"{where}.{code}: unknown type {kind!r}")
+            continue
+        if kind in NULL_WHEN_BLANK and field.get("value") is None:
+            continue
+        for error in value_validator(name).iter_errors(field):
+            path = "/".join(str(p) for p in error.absolute_path)
+            found.append(f"{where}.{code} ({kind}) {path}: {error.message}")
+        if kind == "SUBTABLE" and isinstance(field.get("value"), list):
+            for i, row in enumerate(field["value"]):
+                if not isinstance(row, dict) or not isinstance(row.get("value"), dict):
+                    found.append(f"{where}.{code}[{i}]: a row needs an object value")
+                    continue
+                found += record_problems(row["value"], f"{where}.{code}[{i}]")
     return found

@@ -4,7 +4,7 @@ oneOf means anyOf; nothing else passes that did not before."""
 
 from jsonschema import Draft202012Validator
 
-from openapi_schema import problems, relax_numbers
+from openapi_schema import problems, record_problems, relax_numbers
 
 
 def accepts(schema, value):
@@ -78,3 +78,23 @@ def test_the_spec_documents_the_nulls_it_is_relaxed_for():
     assert not problems("/k/v1/app/status.json", "get",
                         {"enable": False, "states": None, "actions": None, "revision": "1"})
     assert problems("/k/v1/record.json", "post", {"id": None, "revision": "1"})
+
+
+def test_record_values_are_checked_by_their_type():
+    good = {
+        "$id": {"type": "__ID__", "value": "3"},
+        "n": {"type": "NUMBER", "value": "-12.50"},
+        "blank_n": {"type": "NUMBER", "value": ""},
+        "d": {"type": "DATE", "value": None},
+        "u": {"type": "USER_SELECT", "value": [{"code": "sato", "name": "Sato"}]},
+        "t": {"type": "SUBTABLE", "value": [{"id": "9", "value": {"x": {"type": "NUMBER", "value": "1"}}}]},
+    }
+    assert record_problems(good) == []
+    assert record_problems({"n": {"type": "NUMBER", "value": "12a"}})
+    assert record_problems({"n": {"type": "NUMBER", "value": 12}}), "record values are strings"
+    assert record_problems({"s": {"type": "SINGLE_LINE_TEXT", "value": None}})
+    assert record_problems({"u": {"type": "USER_SELECT", "value": "sato"}})
+    assert record_problems({"c": {"type": "CREATOR", "value": {"name": "no code"}}})
+    assert record_problems({"t": {"type": "SUBTABLE", "value": [{"id": "1", "value": {
+        "x": {"type": "CHECK_BOX", "value": "a"}}}]}})
+    assert record_problems({"x": {"type": "NO_SUCH_TYPE", "value": ""}})
