@@ -1,5 +1,6 @@
-"""Starts the emulator binary with the demo dataset for the OpenAPI tests
-and offers a small HTTP client for it."""
+"""Starts the emulator binary with the demo dataset (and a small bench app,
+which has a field of every queryable type) for the OpenAPI tests and offers
+a small HTTP client for it."""
 
 import base64
 import json
@@ -72,7 +73,7 @@ def emulator():
         pytest.fail(f"emulator binary not found at {binary}: run cargo build -p kintone-emulator "
                     "or set KINTONE_EMULATOR_BIN")
     process = subprocess.Popen(
-        [str(binary), "--listen", "127.0.0.1:0", "--dataset", "demo"],
+        [str(binary), "--listen", "127.0.0.1:0", "--dataset", "demo", "--dataset", "bench:200:3"],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )
     line = process.stdout.readline().strip()

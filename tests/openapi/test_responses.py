@@ -7,12 +7,13 @@ import uuid
 
 import pytest
 
-from openapi_schema import problems
+from openapi_schema import problems, record_problems
 
 V1 = "/k/v1/{}.json"
 GUEST = "/k/guest/{{guestSpaceId}}/v1/{}.json"
 GUEST_SPACE = 2
 CUSTOMERS, DEALS, TASKS, PARTNERS = 1, 2, 3, 4
+BENCH = 1000  # every queryable field type, a table, blanks
 
 
 def valid(response, api, method, guest=False):
@@ -22,6 +23,13 @@ def valid(response, api, method, guest=False):
     assert response.headers.get("Content-Type", "").startswith("application/json")
     body = response.json()
     found = problems(path, method, body)
+    if method == "get" and api in ("records", "record", "records/cursor"):
+        records = body.get("records") if isinstance(body.get("records"), list) else []
+        if isinstance(body.get("record"), dict):
+            records = [body["record"]]
+        for i, record in enumerate(records):
+            if isinstance(record, dict):
+                found += record_problems(record, f"records[{i}]")
     assert not found, f"{method} {path}:\n" + "\n".join(found)
     return body
 
@@ -47,7 +55,7 @@ def test_app_in_the_guest_space(emulator):
     assert valid(response, "app", "get", guest=True)["code"] == "PARTNER"
 
 
-@pytest.mark.parametrize("app", [CUSTOMERS, DEALS, TASKS])
+@pytest.mark.parametrize("app", [CUSTOMERS, DEALS, TASKS, BENCH])
 def test_form_fields(emulator, app):
     body = valid(emulator.call("GET", "app/form/fields", {"app": app}), "app/form/fields", "get")
     assert body["properties"]
@@ -83,7 +91,7 @@ def test_app_settings(emulator):
     assert body["name"] == "Customers"
 
 
-@pytest.mark.parametrize("app", [CUSTOMERS, DEALS, TASKS])
+@pytest.mark.parametrize("app", [CUSTOMERS, DEALS, TASKS, BENCH])
 def test_records_get(emulator, app):
     response = emulator.call("GET", "records", {"app": app, "totalCount": "true"})
     body = valid(response, "records", "get")
@@ -95,9 +103,21 @@ def test_records_get_in_the_guest_space(emulator):
     assert len(valid(response, "records", "get", guest=True)["records"]) == 8
 
 
-def test_record_get(emulator):
-    body = valid(emulator.call("GET", "record", {"app": DEALS, "id": 1}), "record", "get")
+@pytest.mark.parametrize("app", [DEALS, BENCH])
+def test_record_get(emulator, app):
+    body = valid(emulator.call("GET", "record", {"app": app, "id": 1}), "record", "get")
     assert body["record"]["$id"]["value"] == "1"
+
+
+def test_records_of_every_field_type_through_a_cursor(emulator):
+    created = valid(emulator.call("POST", "records/cursor", body={"app": BENCH, "size": 500}),
+                    "records/cursor", "post")
+    page = valid(emulator.call("GET", "records/cursor", {"id": created["id"]}), "records/cursor", "get")
+    assert len(page["records"]) == 200 and page["next"] is False
+    types = {field["type"] for record in page["records"] for field in record.values()}
+    assert types >= {"SINGLE_LINE_TEXT", "MULTI_LINE_TEXT", "NUMBER", "CALC", "DATE", "TIME", "DATETIME",
+                     "DROP_DOWN", "RADIO_BUTTON", "CHECK_BOX", "MULTI_SELECT", "USER_SELECT", "LINK",
+                     "SUBTABLE", "RECORD_NUMBER", "CREATOR", "CREATED_TIME", "MODIFIER", "UPDATED_TIME"}
 
 
 def test_cursor_create_read_and_delete(emulator):
