@@ -24,18 +24,18 @@ show() { # show TITLE PATH: prints a request and a short summary of its answer
 show "Apps" "/k/v1/apps.json" '
 import json,sys
 for a in json.load(sys.stdin)["apps"]:
-    print(f"  app {a[\"appId\"]:>3}  {a[\"name\"]}  space={a[\"spaceId\"]}")'
+    print("  app %3s  %-20s space=%s" % (a["appId"], a["name"], a["spaceId"]))'
 show "Fields of app 2 (Deals)" "/k/v1/app/form/fields.json?app=2" '
 import json,sys
 for code,f in json.load(sys.stdin)["properties"].items():
-    print(f"  {code:<24} {f[\"type\"]:<20} {f.get(\"label\",\"\")}")'
+    print("  %-24s %-20s %s" % (code, f["type"], f.get("label", "")))'
 q='stage in ("Won") order by amount desc limit 5'
 show "Deals won, largest first: $q" "/k/v1/records.json?app=2&totalCount=true&query=$(python3 -c 'import sys,urllib.parse;print(urllib.parse.quote(sys.argv[1]))' "$q")" '
 import json,sys
 d=json.load(sys.stdin)
-print(f"  {d[\"totalCount\"]} matching; first {len(d[\"records\"])}:")
+print("  %s matching; first %d:" % (d["totalCount"], len(d["records"])))
 for r in d["records"]:
-    print(f"  #{r[\"$id\"][\"value\"]:>3} {r[\"amount\"][\"value\"]:>12}  {r[\"title\"][\"value\"]}")'
+    print("  #%3s %12s  %s" % (r["$id"]["value"], r["amount"]["value"], r["title"]["value"]))'
 echo
 if [ "${1:-}" = "--keep-running" ]; then
   echo "The emulator keeps running until Ctrl-C. Try: curl -H '$auth' '$url/k/v1/records.json?app=1'"

@@ -79,7 +79,6 @@ pub fn status(state: &State, req: &ApiRequest) -> ApiResult {
 
 /// `app/settings.json`: name, description, numberPrecision (string values), ...
 pub fn settings(state: &State, req: &ApiRequest) -> ApiResult {
-    let time_zone = state.time_zone.name().to_string();
     with_app(state, req, |app| {
         let p = &app.number_precision;
         json!({
@@ -99,8 +98,6 @@ pub fn settings(state: &State, req: &ApiRequest) -> ApiResult {
                 "roundingMode": p.rounding_mode,
             },
             "firstMonthOfFiscalYear": "4",
-            // [assumed] not in the OpenAPI response; kept for the driver's date handling.
-            "timeZone": time_zone,
             "revision": revision(app),
         })
     })
