@@ -179,3 +179,87 @@ async fn facts_8_read_shape_of_the_example_record() {
     assert_eq!(rows.len(), 2);
     assert!(rows[0]["id"].as_str().unwrap().parse::<u64>().is_ok());
 }
+
+#[tokio::test]
+async fn facts_4_fields_take_up_to_100_entries_in_a_query_string_more_in_a_body() {
+    let emu = start().await;
+    let many: Vec<String> = (0..101).map(|_| "t".to_string()).collect();
+    let query: String = many
+        .iter()
+        .enumerate()
+        .map(|(i, f)| format!("&fields%5B{i}%5D={f}"))
+        .collect();
+    let (status, body) = json_of(
+        get_as_sato(
+            &emu,
+            &format!("/k/v1/records.json?app={NUMBERS_APP}{query}"),
+        )
+        .await,
+    )
+    .await;
+    assert_error(status, &body, 400, "CB_VA01");
+    let (name, value) = password_header(SATO);
+    let response = client()
+        .get(format!("{}/k/v1/records.json", emu.base_url()))
+        .header(name, value)
+        .json(&serde_json::json!({"app": NUMBERS_APP, "fields": many}))
+        .send()
+        .await
+        .unwrap();
+    let (status, body) = json_of(response).await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["records"][0].as_object().unwrap().len(), 1);
+}
+
+#[tokio::test]
+async fn facts_4_like_stops_at_100000_matches_with_a_warning_header() {
+    use kintone_emulator::model::{App, FieldDef, FieldType, Record, Store, User, Value};
+    let mut store = Store::default();
+    store.users.push(User {
+        id: 1,
+        code: SATO.0.into(),
+        name: "Sato".into(),
+        password: SATO.1.into(),
+    });
+    let mut app = App::new(
+        1,
+        "Many",
+        vec![FieldDef::new("t", FieldType::SingleLineText, "t")],
+    );
+    for id in 1..=100_001u64 {
+        app.records.insert(
+            id,
+            Record {
+                id,
+                revision: 1,
+                values: vec![Value::Text("alpha beta".into())],
+            },
+        );
+    }
+    app.next_record_id = 100_002;
+    store.apps.insert(1, app);
+    let emu = kintone_emulator::Emulator::start(kintone_emulator::Config {
+        store: Some(store),
+        ..Default::default()
+    })
+    .await
+    .unwrap();
+    let response = get_as_sato(
+        &emu,
+        "/k/v1/records.json?app=1&fields%5B0%5D=%24id&query=t%20like%20%22alpha%22&totalCount=true",
+    )
+    .await;
+    assert!(response.headers().contains_key("x-cybozu-warning"));
+    let (status, body) = json_of(response).await;
+    assert_eq!(status, 200);
+    assert_eq!(body["totalCount"], "100000");
+    // Without `like` there is no cap and no warning.
+    let response = get_as_sato(
+        &emu,
+        "/k/v1/records.json?app=1&fields%5B0%5D=%24id&totalCount=true",
+    )
+    .await;
+    assert!(!response.headers().contains_key("x-cybozu-warning"));
+    let (_, body) = json_of(response).await;
+    assert_eq!(body["totalCount"], "100001");
+}

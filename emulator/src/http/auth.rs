@@ -37,7 +37,10 @@ pub fn basic_credentials(headers: &HeaderMap) -> Option<(String, String)> {
     decode_pair(rest)
 }
 
-/// The extra Basic gate (`--basic-auth user:pass`): checked before anything else.
+/// The extra Basic gate (`--basic-auth user:pass`): checked before anything
+/// else on `/k/` requests. [assumed] The OAuth endpoints and the test hooks
+/// are not gated. The gate and OAuth cannot be combined: both need the
+/// `Authorization` header.
 pub fn passes_basic_gate(gate: Option<&(String, String)>, headers: &HeaderMap) -> bool {
     match gate {
         None => true,
