@@ -298,3 +298,20 @@ async fn http2_is_served_too() {
     assert_eq!(status, 200);
     assert_eq!(body["appId"], "1");
 }
+
+#[tokio::test]
+async fn dropping_the_handle_stops_the_server() {
+    let emu = start().await;
+    let addr = emu.addr();
+    assert!(tokio::net::TcpStream::connect(addr).await.is_ok());
+    drop(emu);
+    let mut refused = false;
+    for _ in 0..50 {
+        if tokio::net::TcpStream::connect(addr).await.is_err() {
+            refused = true;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    assert!(refused, "the port still accepts connections");
+}
