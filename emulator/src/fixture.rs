@@ -436,7 +436,7 @@ pub fn finish_app(app: &mut App) {
 fn system_value(kind: FieldType, app_code: &str, record: &Record, app_created: &str) -> Value {
     match kind {
         FieldType::RecordNumber => Value::Text(record_number(app_code, record.id)),
-        FieldType::Creator | FieldType::Modifier => Value::Entity(administrator()),
+        FieldType::Creator | FieldType::Modifier => Value::entity(administrator()),
         FieldType::CreatedTime | FieldType::UpdatedTime => {
             Value::Text(crate::write::datetime::normalize_datetime(app_created).unwrap_or_default())
         }

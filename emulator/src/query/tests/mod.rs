@@ -89,7 +89,7 @@ pub fn list(items: &[&str]) -> Value {
 }
 
 pub fn entity(code: &str) -> Value {
-    Value::Entity(Entity {
+    Value::entity(Entity {
         code: code.into(),
         name: code.into(),
     })

@@ -147,6 +147,6 @@ fn assignees_are_replaced_with_revision_plus_1() {
     assert_eq!(assignee_codes(&store, id), vec!["tanaka"]);
     assert_eq!(
         val(store.app(3).unwrap(), id, "Updated_by"),
-        &Value::Entity(env().actor)
+        &Value::entity(env().actor)
     );
 }
