@@ -158,7 +158,11 @@ async fn api_call(
                 None => Reply::error(&unknown_api(&parts.method, parts.uri.path())),
                 Some(api_path) => handle_api(state, parts, body, api_path, query)
                     .await
-                    .unwrap_or_else(|e| Reply::error(&e)),
+                    .unwrap_or_else(|mut e| {
+                        let accept_language = header(&parts.headers, "accept-language");
+                        super::language::localise(&mut e, accept_language);
+                        Reply::error(&e)
+                    }),
             };
             if !state.limits.latency.is_zero() {
                 tokio::time::sleep(state.limits.latency).await;

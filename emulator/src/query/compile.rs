@@ -112,6 +112,12 @@ impl Compiler<'_, '_> {
         if !operator_allowed(kind, p.op) {
             return Err(operator_not_allowed(&p.field, p.op.symbol()));
         }
+        // facts §3: STATUS and its assignees exist only with process management.
+        if matches!(kind, FieldType::Status | FieldType::StatusAssignee)
+            && !crate::write::process::enabled(app)
+        {
+            return Err(crate::write::process::disabled_error());
+        }
         if matches!(target, Target::InTable(..)) && matches!(p.op, Op::Cmp(CmpOp::Eq | CmpOp::Ne)) {
             return Err(table_field_equality(&p.field, p.op.symbol()));
         }
