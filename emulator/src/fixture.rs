@@ -307,7 +307,15 @@ pub fn app_from_json(raw: &Json) -> Result<App, String> {
     if let Some(layout) = raw.get("layout").filter(|l| l.is_array()) {
         app.layout = layout.clone();
     }
-    for token in list_of(raw, "apiTokens")? {
+    let tokens = list_of(raw, "apiTokens")?;
+    // facts §2: an app has at most 20 API tokens.
+    if tokens.len() > MAX_TOKENS_PER_APP {
+        return Err(format!(
+            "{label}: an app has at most {MAX_TOKENS_PER_APP} API tokens, {} given",
+            tokens.len()
+        ));
+    }
+    for token in tokens {
         let value = text(token, "token");
         if value.is_empty() {
             return Err(format!("{label}: an API token needs a \"token\""));
@@ -323,6 +331,9 @@ pub fn app_from_json(raw: &Json) -> Result<App, String> {
     finish_app(&mut app);
     Ok(app)
 }
+
+/// facts §2: the most API tokens one app may have.
+pub const MAX_TOKENS_PER_APP: usize = 20;
 
 /// `numberPrecision` with values as strings or numbers.
 fn number_precision(raw: &Json) -> Result<NumberPrecision, String> {
