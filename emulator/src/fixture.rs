@@ -170,6 +170,7 @@ fn add_user(store: &mut Store, raw: &Json) -> Result<(), String> {
         code,
         name,
         password: text(raw, "password"),
+        primary_organization: text(raw, "primaryOrganization"),
     });
     Ok(())
 }

@@ -264,12 +264,20 @@ impl Compiler<'_, '_> {
                     values.extend(self.ctx.login_user.map(str::to_string));
                     continue;
                 }
-                // [assumed] The emulator keeps no organization membership, so
-                // PRIMARY_ORGANIZATION() is nobody's organization.
+                // The signed-in user's primary organization (fixture
+                // `primaryOrganization`); [assumed] none for API tokens or
+                // users without one: it matches nothing.
                 Literal::Func(Func::PrimaryOrganization)
                     if def.kind == FieldType::OrganizationSelect =>
                 {
-                    continue
+                    values.extend(
+                        self.ctx
+                            .login_user
+                            .and_then(|code| self.ctx.store.user(code))
+                            .map(|u| u.primary_organization.clone())
+                            .filter(|org| !org.is_empty()),
+                    );
+                    continue;
                 }
                 Literal::Func(f) => return Err(function_refused(&p.field, f)),
             };

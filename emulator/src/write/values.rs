@@ -239,6 +239,7 @@ mod tests {
             code: "sato".into(),
             name: "Sato Hanako".into(),
             password: "p".into(),
+            primary_organization: String::new(),
         });
         store
     }
