@@ -151,6 +151,8 @@ fn flag(json: &Json, key: &str) -> bool {
     }
 }
 
+/// `{"code", "name"?, "password"?, "primaryOrganization"?}`: the organization
+/// code answers `PRIMARY_ORGANIZATION()` for this user (facts §6).
 fn add_user(store: &mut Store, raw: &Json) -> Result<(), String> {
     let code = text(raw, "code");
     if code.is_empty() {
