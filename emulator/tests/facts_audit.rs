@@ -411,3 +411,43 @@ async fn facts_4_like_stops_at_100000_matches_with_x_cybozu_warning() {
     let (_, body) = json_of(plain).await;
     assert_eq!(body["totalCount"], "100001");
 }
+
+#[tokio::test]
+async fn facts_9_daily_budget_is_counted_per_app_and_day_not_enforced() {
+    let emu = start().await;
+    for _ in 0..3 {
+        let (s, _) = with_query(
+            &emu,
+            "GET",
+            &format!("/k/v1/records.json?app={NUMBERS_APP}"),
+        )
+        .await;
+        assert_eq!(s, 200);
+    }
+    let (s, _) = with_body(
+        &emu,
+        "GET",
+        "/k/v1/records.json",
+        &json!({"app": OTHER_APP}),
+    )
+    .await;
+    assert_eq!(s, 200);
+    let counts = emu.stats().requests_per_app_day;
+    let of = |app: u64| -> Vec<u64> {
+        counts
+            .iter()
+            .filter(|(key, _)| key.ends_with(&format!(" {app}")))
+            .map(|(_, n)| *n)
+            .collect()
+    };
+    assert_eq!(
+        (of(NUMBERS_APP), of(OTHER_APP)),
+        (vec![3], vec![1]),
+        "{counts:?}"
+    );
+    let key = counts.keys().next().unwrap();
+    assert!(
+        chrono::NaiveDate::parse_from_str(&key[..10], "%Y-%m-%d").is_ok(),
+        "{key}"
+    );
+}
