@@ -151,6 +151,8 @@ fn flag(json: &Json, key: &str) -> bool {
     }
 }
 
+/// `{"code", "name"?, "password"?, "primaryOrganization"?}`: the organization
+/// code answers `PRIMARY_ORGANIZATION()` for this user (facts §6).
 fn add_user(store: &mut Store, raw: &Json) -> Result<(), String> {
     let code = text(raw, "code");
     if code.is_empty() {
@@ -170,6 +172,7 @@ fn add_user(store: &mut Store, raw: &Json) -> Result<(), String> {
         code,
         name,
         password: text(raw, "password"),
+        primary_organization: text(raw, "primaryOrganization"),
     });
     Ok(())
 }
@@ -307,7 +310,15 @@ pub fn app_from_json(raw: &Json) -> Result<App, String> {
     if let Some(layout) = raw.get("layout").filter(|l| l.is_array()) {
         app.layout = layout.clone();
     }
-    for token in list_of(raw, "apiTokens")? {
+    let tokens = list_of(raw, "apiTokens")?;
+    // facts §2: an app has at most 20 API tokens.
+    if tokens.len() > MAX_TOKENS_PER_APP {
+        return Err(format!(
+            "{label}: an app has at most {MAX_TOKENS_PER_APP} API tokens, {} given",
+            tokens.len()
+        ));
+    }
+    for token in tokens {
         let value = text(token, "token");
         if value.is_empty() {
             return Err(format!("{label}: an API token needs a \"token\""));
@@ -323,6 +334,9 @@ pub fn app_from_json(raw: &Json) -> Result<App, String> {
     finish_app(&mut app);
     Ok(app)
 }
+
+/// facts §2: the most API tokens one app may have.
+pub const MAX_TOKENS_PER_APP: usize = 20;
 
 /// `numberPrecision` with values as strings or numbers.
 fn number_precision(raw: &Json) -> Result<NumberPrecision, String> {
@@ -436,7 +450,7 @@ pub fn finish_app(app: &mut App) {
 fn system_value(kind: FieldType, app_code: &str, record: &Record, app_created: &str) -> Value {
     match kind {
         FieldType::RecordNumber => Value::Text(record_number(app_code, record.id)),
-        FieldType::Creator | FieldType::Modifier => Value::Entity(administrator()),
+        FieldType::Creator | FieldType::Modifier => Value::entity(administrator()),
         FieldType::CreatedTime | FieldType::UpdatedTime => {
             Value::Text(crate::write::datetime::normalize_datetime(app_created).unwrap_or_default())
         }

@@ -153,6 +153,7 @@ mod tests {
             code: "sato".into(),
             name: "Sato".into(),
             password: "pw".into(),
+            primary_organization: String::new(),
         });
         for (id, tokens) in [(1, vec!["a1", "a2"]), (2, vec!["b1"])] {
             let mut app = App::new(id, "x", vec![]);

@@ -5,6 +5,7 @@
 pub mod auth;
 pub mod faults;
 pub mod hooks;
+pub mod language;
 pub mod oauth;
 pub mod params;
 pub mod path;

@@ -158,7 +158,11 @@ async fn api_call(
                 None => Reply::error(&unknown_api(&parts.method, parts.uri.path())),
                 Some(api_path) => handle_api(state, parts, body, api_path, query)
                     .await
-                    .unwrap_or_else(|e| Reply::error(&e)),
+                    .unwrap_or_else(|mut e| {
+                        let accept_language = header(&parts.headers, "accept-language");
+                        super::language::localise(&mut e, accept_language);
+                        Reply::error(&e)
+                    }),
             };
             if !state.limits.latency.is_zero() {
                 tokio::time::sleep(state.limits.latency).await;
@@ -218,6 +222,14 @@ async fn handle_api(
         body,
         content_type,
     };
+    if let Some(app) = request.params.get("app").and_then(app_number) {
+        let day = state
+            .clock
+            .now()
+            .with_timezone(&state.time_zone)
+            .date_naive();
+        state.stats.count_app_request(day, app);
+    }
     let state = Arc::clone(state);
     // Handlers are synchronous and may hold the store lock for a while (large
     // pages, bulk writes): run them off the async workers.
@@ -225,4 +237,13 @@ async fn handle_api(
         .await
         .map_err(|_| ApiError::new(500, "CB_IL02", "An unexpected error occurred."))?;
     Ok(Reply::from_api(result?))
+}
+
+/// An `app` parameter as a number (JSON number or digit string).
+fn app_number(value: &serde_json::Value) -> Option<u64> {
+    match value {
+        serde_json::Value::Number(n) => n.as_u64(),
+        serde_json::Value::String(s) => s.parse().ok(),
+        _ => None,
+    }
 }

@@ -11,6 +11,7 @@ use serde::Serialize;
 #[derive(Default)]
 pub struct Stats {
     requests: Mutex<BTreeMap<String, u64>>,
+    app_days: Mutex<BTreeMap<String, u64>>,
     records_returned: AtomicU64,
     running: AtomicUsize,
     peak: AtomicUsize,
@@ -24,6 +25,10 @@ pub struct StatsSnapshot {
     /// the query string), for `/k/` and `/oauth2/` requests.
     pub requests: BTreeMap<String, u64>,
     pub total_requests: u64,
+    /// API requests per `"YYYY-MM-DD appId"` (the day in the emulator's time
+    /// zone), for requests naming an `app`: facts §9's daily budget (10,000
+    /// per app per day) is counted here, not enforced.
+    pub requests_per_app_day: BTreeMap<String, u64>,
     /// Records sent in `records.json`, `record.json` and cursor pages.
     pub records_returned: u64,
     pub live_cursors: usize,
@@ -61,6 +66,15 @@ impl Stats {
             .or_default() += 1;
     }
 
+    /// One API request about `app` on `day` (facts §9, daily budget).
+    pub fn count_app_request(&self, day: chrono::NaiveDate, app: u64) {
+        *self
+            .app_days
+            .lock()
+            .entry(format!("{day} {app}"))
+            .or_default() += 1;
+    }
+
     pub fn add_records(&self, n: usize) {
         self.records_returned.fetch_add(n as u64, Ordering::Relaxed);
     }
@@ -87,6 +101,7 @@ impl Stats {
         StatsSnapshot {
             total_requests: requests.values().sum(),
             requests,
+            requests_per_app_day: self.app_days.lock().clone(),
             records_returned: self.records_returned.load(Ordering::Relaxed),
             live_cursors,
             peak_concurrency: self.peak.load(Ordering::SeqCst),

@@ -13,6 +13,8 @@ pub struct User {
     pub code: String,
     pub name: String,
     pub password: String,
+    /// Organization code for `PRIMARY_ORGANIZATION()` (facts §6); "" = none.
+    pub primary_organization: String,
 }
 
 impl User {

@@ -38,8 +38,9 @@ pub enum Value {
     Text(String),
     /// CHECK_BOX, MULTI_SELECT, CATEGORY.
     List(Vec<String>),
-    /// CREATOR, MODIFIER.
-    Entity(Entity),
+    /// CREATOR, MODIFIER. Boxed so that `Value` stays at 32 bytes: a
+    /// million-record app holds tens of millions of values.
+    Entity(Box<Entity>),
     /// USER_SELECT, ORGANIZATION_SELECT, GROUP_SELECT, STATUS_ASSIGNEE.
     Entities(Vec<Entity>),
     /// FILE.
@@ -48,13 +49,21 @@ pub enum Value {
     Table(Vec<TableRow>),
 }
 
+// A million records of ~30 fields: every byte of `Value` costs ~30 MB.
+const _: () = assert!(std::mem::size_of::<Value>() <= 32);
+
 impl Value {
+    /// A CREATOR/MODIFIER value.
+    pub fn entity(e: Entity) -> Value {
+        Value::Entity(Box::new(e))
+    }
+
     /// The blank value of a field of the given type.
     pub fn blank(kind: super::FieldType) -> Value {
         use super::FieldType::*;
         match kind {
             CheckBox | MultiSelect | Category => Value::List(Vec::new()),
-            Creator | Modifier => Value::Entity(Entity::default()),
+            Creator | Modifier => Value::entity(Entity::default()),
             UserSelect | OrganizationSelect | GroupSelect | StatusAssignee => {
                 Value::Entities(Vec::new())
             }

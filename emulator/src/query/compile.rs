@@ -112,6 +112,12 @@ impl Compiler<'_, '_> {
         if !operator_allowed(kind, p.op) {
             return Err(operator_not_allowed(&p.field, p.op.symbol()));
         }
+        // facts §3: STATUS and its assignees exist only with process management.
+        if matches!(kind, FieldType::Status | FieldType::StatusAssignee)
+            && !crate::write::process::enabled(app)
+        {
+            return Err(crate::write::process::disabled_error());
+        }
         if matches!(target, Target::InTable(..)) && matches!(p.op, Op::Cmp(CmpOp::Eq | CmpOp::Ne)) {
             return Err(table_field_equality(&p.field, p.op.symbol()));
         }
@@ -258,12 +264,20 @@ impl Compiler<'_, '_> {
                     values.extend(self.ctx.login_user.map(str::to_string));
                     continue;
                 }
-                // [assumed] The emulator keeps no organization membership, so
-                // PRIMARY_ORGANIZATION() is nobody's organization.
+                // The signed-in user's primary organization (fixture
+                // `primaryOrganization`); [assumed] none for API tokens or
+                // users without one: it matches nothing.
                 Literal::Func(Func::PrimaryOrganization)
                     if def.kind == FieldType::OrganizationSelect =>
                 {
-                    continue
+                    values.extend(
+                        self.ctx
+                            .login_user
+                            .and_then(|code| self.ctx.store.user(code))
+                            .map(|u| u.primary_organization.clone())
+                            .filter(|org| !org.is_empty()),
+                    );
+                    continue;
                 }
                 Literal::Func(f) => return Err(function_refused(&p.field, f)),
             };

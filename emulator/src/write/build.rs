@@ -433,7 +433,7 @@ impl Builder<'_> {
                     values[i] = Value::Text(record_number(&self.app.code, record_id))
                 }
                 FieldType::Creator if existing.is_none() && !sent => {
-                    values[i] = Value::Entity(self.env.actor.clone())
+                    values[i] = Value::entity(self.env.actor.clone())
                 }
                 FieldType::CreatedTime if existing.is_none() && !sent => {
                     values[i] = Value::Text(now.clone())
@@ -442,7 +442,7 @@ impl Builder<'_> {
                     // [assumed] a fixture record's modifier defaults to its creator.
                     values[i] = match (&creator, fixture) {
                         (Some(c), true) => c.clone(),
-                        _ => Value::Entity(self.env.actor.clone()),
+                        _ => Value::entity(self.env.actor.clone()),
                     }
                 }
                 FieldType::UpdatedTime if existing.is_some() || !sent => {

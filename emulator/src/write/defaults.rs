@@ -106,6 +106,7 @@ mod tests {
             code: "sato".into(),
             name: "Sato".into(),
             password: String::new(),
+            primary_organization: String::new(),
         });
         let ctx = DefaultContext {
             store: &store,

@@ -113,7 +113,7 @@ fn convert(source: &Value, target: &FieldDef) -> Value {
         | (Value::Entities(_), Value::Entities(_))
         | (Value::Files(_), Value::Files(_))
         | (Value::Entity(_), Value::Entity(_)) => source.clone(),
-        (Value::Entity(e), Value::Entities(_)) => Value::Entities(vec![e.clone()]),
+        (Value::Entity(e), Value::Entities(_)) => Value::Entities(vec![(**e).clone()]),
         _ => blank,
     }
 }

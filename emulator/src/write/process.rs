@@ -95,14 +95,14 @@ fn candidates(store: &Store, app: &App, values: &[Value], state: &Json) -> Vec<E
             "USER" => store.user(code).map(|u| u.entity()).into_iter().collect(),
             "CREATOR" => match app.field_of_type(FieldType::Creator) {
                 Some((i, _)) => match &values[i] {
-                    Value::Entity(e) if !e.code.is_empty() => vec![e.clone()],
+                    Value::Entity(e) if !e.code.is_empty() => vec![(**e).clone()],
                     _ => Vec::new(),
                 },
                 None => Vec::new(),
             },
             "FIELD_ENTITY" => match app.fields.iter().position(|f| f.code == code) {
                 Some(i) => match (&values[i], app.fields[i].kind) {
-                    (Value::Entity(e), _) if !e.code.is_empty() => vec![e.clone()],
+                    (Value::Entity(e), _) if !e.code.is_empty() => vec![(**e).clone()],
                     (Value::Entities(list), FieldType::UserSelect | FieldType::StatusAssignee) => {
                         list.clone()
                     }
@@ -160,7 +160,7 @@ fn target<'s>(
 fn touch(app: &App, values: &mut [Value], env: &WriteEnv) {
     for (i, def) in app.fields.iter().enumerate() {
         match def.kind {
-            FieldType::Modifier => values[i] = Value::Entity(env.actor.clone()),
+            FieldType::Modifier => values[i] = Value::entity(env.actor.clone()),
             FieldType::UpdatedTime => {
                 values[i] = Value::Text(format_minute(truncate_to_minute(env.now)))
             }

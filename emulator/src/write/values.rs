@@ -138,9 +138,9 @@ pub fn parse_value(
                 _ => return Err("The value must be an object with a \"code\".".into()),
             };
             if code.is_empty() {
-                Value::Entity(Entity::default())
+                Value::entity(Entity::default())
             } else {
-                Value::Entity(user_entity(store, &code)?)
+                Value::entity(user_entity(store, &code)?)
             }
         }
         File | Subtable | Id | Revision | Group | ReferenceTable | Label | Spacer | Hr => {
@@ -239,6 +239,7 @@ mod tests {
             code: "sato".into(),
             name: "Sato Hanako".into(),
             password: "p".into(),
+            primary_organization: String::new(),
         });
         store
     }
@@ -373,7 +374,7 @@ mod tests {
         let c = def(json!({"type":"CREATOR","code":"C"}));
         assert_eq!(
             parse(&c, json!({"code":"sato"})).unwrap(),
-            Value::Entity(Entity {
+            Value::entity(Entity {
                 code: "sato".into(),
                 name: "Sato Hanako".into()
             })

@@ -62,6 +62,7 @@ fn ensure_user(store: &mut Store, code: &str, name: &str, password: &str) -> Ent
         code: code.to_string(),
         name: name.to_string(),
         password: password.to_string(),
+        primary_organization: String::new(),
     };
     let entity = user.entity();
     store.users.push(user);

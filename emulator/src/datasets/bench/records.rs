@@ -427,9 +427,9 @@ impl Generator {
             let later = created + self.rng.random_range(1..60 * 24 * 30);
             (later, self.user(), self.rng.random_range(2..=6))
         };
-        v[created_by] = Value::Entity(creator);
+        v[created_by] = Value::entity(creator);
         v[created_at] = exact(datetime(created));
-        v[updated_by] = Value::Entity(modifier);
+        v[updated_by] = Value::entity(modifier);
         v[updated_at] = exact(datetime(updated));
         revision
     }

@@ -89,7 +89,7 @@ pub fn list(items: &[&str]) -> Value {
 }
 
 pub fn entity(code: &str) -> Value {
-    Value::Entity(Entity {
+    Value::entity(Entity {
         code: code.into(),
         name: code.into(),
     })
@@ -138,6 +138,12 @@ impl Fixture {
                 code: code.into(),
                 name: code.into(),
                 password: "pw".into(),
+                // sato belongs to org1 first (PRIMARY_ORGANIZATION()).
+                primary_organization: if code == "sato" {
+                    "org1".into()
+                } else {
+                    String::new()
+                },
             });
         }
         let mut app = App::new(1, "All types", fields());

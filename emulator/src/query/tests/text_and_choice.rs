@@ -230,3 +230,18 @@ fn facts_6_and_or_and_parentheses() {
         vec![1, 3]
     );
 }
+
+#[test]
+fn facts_6_primary_organization_is_the_login_users_first_organization() {
+    let mut f = choice_app();
+    // sato's primary organization is org1 (record 1); tanaka has none.
+    assert_eq!(f.set("Orgs in (PRIMARY_ORGANIZATION())"), vec![1]);
+    assert_eq!(f.set("Orgs not in (PRIMARY_ORGANIZATION())"), vec![2, 3]);
+    f.login_user = Some("tanaka");
+    assert_eq!(f.set("Orgs in (PRIMARY_ORGANIZATION())"), Vec::<u64>::new());
+    f.login_user = None;
+    assert_eq!(f.set("Orgs in (PRIMARY_ORGANIZATION())"), Vec::<u64>::new());
+    // Only organization fields take it.
+    // [assumed] a function on a field it does not fit is CB_VA01 (function_refused).
+    assert_eq!(f.err("Users in (PRIMARY_ORGANIZATION())").code, "CB_VA01");
+}

@@ -147,6 +147,43 @@ fn assignees_are_replaced_with_revision_plus_1() {
     assert_eq!(assignee_codes(&store, id), vec!["tanaka"]);
     assert_eq!(
         val(store.app(3).unwrap(), id, "Updated_by"),
-        &Value::Entity(env().actor)
+        &Value::entity(env().actor)
     );
+}
+
+#[test]
+fn facts_7_status_and_assignees_change_only_through_the_status_apis() {
+    use crate::write::records::{update_record, Target, Update};
+    let mut store = store();
+    let id = new_task(&mut store, None);
+    let record = rec(json!({
+        "Subject": {"value": "changed"},
+        "Status": {"value": "Done"},
+        "Assignee": {"value": [{"code": "suzuki"}]},
+    }));
+    let mut tx = Tx::begin(&mut store);
+    let written = update_record(
+        &mut tx,
+        3,
+        &Update {
+            target: Target::Id(id),
+            revision: None,
+            record: Some(&record),
+        },
+        &env(),
+    )
+    .unwrap();
+    tx.commit();
+    assert_eq!(
+        written.revision, 2,
+        "a record update raises the revision by 1"
+    );
+    let app = store.app(3).unwrap();
+    assert_eq!(text(app, id, "Subject"), "changed");
+    assert_eq!(
+        text(app, id, "Status"),
+        "Open",
+        "STATUS is not written by record.json"
+    );
+    assert_eq!(assignee_codes(&store, id), vec!["sato"]);
 }

@@ -59,7 +59,7 @@ fn facts_7_add_returns_id_and_revision_1_and_fills_system_fields() {
         "ORD-1",
         "facts §8: APPCODE-id"
     );
-    assert_eq!(val(app, 1, "Created_by"), &Value::Entity(env().actor));
+    assert_eq!(val(app, 1, "Created_by"), &Value::entity(env().actor));
     assert_eq!(
         text(app, 1, "Created_datetime"),
         "2026-04-23T14:11:00Z",
@@ -88,7 +88,7 @@ fn facts_7_creator_and_times_may_be_set_on_create_only() {
     let app = store.app(1).unwrap();
     assert_eq!(
         val(app, 1, "Created_by").clone(),
-        Value::Entity(Entity {
+        Value::entity(Entity {
             code: "tanaka".into(),
             name: "Tanaka Taro".into()
         })
@@ -105,12 +105,12 @@ fn facts_7_creator_and_times_may_be_set_on_create_only() {
     let app = store.app(1).unwrap();
     assert_eq!(
         val(app, 1, "Created_by").clone(),
-        Value::Entity(Entity {
+        Value::entity(Entity {
             code: "tanaka".into(),
             name: "Tanaka Taro".into()
         })
     );
-    assert_eq!(val(app, 1, "Updated_by"), &Value::Entity(env().actor));
+    assert_eq!(val(app, 1, "Updated_by"), &Value::entity(env().actor));
 }
 
 #[test]

@@ -351,7 +351,7 @@ fn facts_2_tokens_need_the_permission_and_write_as_administrator() {
     let creator = crate::write::tests::val(app, 1, "Created_by");
     assert_eq!(
         creator,
-        &crate::model::Value::Entity(crate::write::values::administrator())
+        &crate::model::Value::entity(crate::write::values::administrator())
     );
     let error = run(
         &mut store,
