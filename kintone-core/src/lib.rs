@@ -4,12 +4,15 @@
 //! typed, validated connection properties ([`properties`]), with CData's
 //! property names.
 
+pub mod client;
 pub mod connection_string;
 pub mod error;
+pub mod metadata;
 pub mod properties;
 mod secret;
 
+pub use client::Client;
 pub use connection_string::ConnectionString;
-pub use error::{Error, Result};
+pub use error::{Error, ErrorCategory, Result};
 pub use properties::Properties;
 pub use secret::Secret;

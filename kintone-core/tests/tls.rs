@@ -1,0 +1,276 @@
+//! HTTPS against the emulator (facts §2 "Secure Access"): trusting the
+//! server (SSLServerCert as CA, as the server's own certificate, or `*`),
+//! and client certificates required by the server: PEM file and text,
+//! PKCS#12 file and base64 text, chosen by subject.
+
+mod common;
+
+use std::path::PathBuf;
+
+use base64::Engine;
+use common::*;
+use kintone_core::{Client, ErrorCategory};
+use kintone_emulator::{Config, EmulatorHandle, TlsConfig};
+use rcgen::{BasicConstraints, CertificateParams, DnType, ExtendedKeyUsagePurpose, IsCa, KeyPair};
+use serde_json::{json, Value as Json};
+
+struct Leaf {
+    cert: String,
+    key: KeyPair,
+}
+
+struct Pki {
+    ca: String,
+    server: Leaf,
+    client: Leaf,
+    /// A client certificate from a CA the server does not trust.
+    stranger: Leaf,
+}
+
+fn ca(name: &str) -> (rcgen::Certificate, KeyPair) {
+    let key = KeyPair::generate().unwrap();
+    let mut params = CertificateParams::new(Vec::<String>::new()).unwrap();
+    params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+    params.distinguished_name.push(DnType::CommonName, name);
+    (params.self_signed(&key).unwrap(), key)
+}
+
+fn leaf(
+    cn: &str,
+    names: &[&str],
+    usage: ExtendedKeyUsagePurpose,
+    issuer: &rcgen::Certificate,
+    issuer_key: &KeyPair,
+) -> Leaf {
+    let key = KeyPair::generate().unwrap();
+    let names: Vec<String> = names.iter().map(|n| n.to_string()).collect();
+    let mut params = CertificateParams::new(names).unwrap();
+    params.distinguished_name.push(DnType::CommonName, cn);
+    params.extended_key_usages = vec![usage];
+    let cert = params.signed_by(&key, issuer, issuer_key).unwrap();
+    Leaf {
+        cert: cert.pem(),
+        key,
+    }
+}
+
+fn pki() -> Pki {
+    let (ca_cert, ca_key) = ca("kintone-core test CA");
+    let (other_ca, other_key) = ca("Another CA");
+    Pki {
+        ca: ca_cert.pem(),
+        server: leaf(
+            "localhost",
+            &["localhost", "127.0.0.1"],
+            ExtendedKeyUsagePurpose::ServerAuth,
+            &ca_cert,
+            &ca_key,
+        ),
+        client: leaf(
+            "client.example",
+            &["client.example"],
+            ExtendedKeyUsagePurpose::ClientAuth,
+            &ca_cert,
+            &ca_key,
+        ),
+        stranger: leaf(
+            "stranger.example",
+            &["stranger.example"],
+            ExtendedKeyUsagePurpose::ClientAuth,
+            &other_ca,
+            &other_key,
+        ),
+    }
+}
+
+fn temp_file(name: &str, bytes: &[u8]) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("kintone-core-tls-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(format!("{}-{name}", rand_suffix()));
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+fn rand_suffix() -> String {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static N: AtomicU64 = AtomicU64::new(0);
+    format!("{}", N.fetch_add(1, Ordering::SeqCst))
+}
+
+async fn https(pki: &Pki, require_client_cert: bool) -> EmulatorHandle {
+    let cert = temp_file("server.pem", pki.server.cert.as_bytes());
+    let key = temp_file("server.key", pki.server.key.serialize_pem().as_bytes());
+    let client_ca = require_client_cert.then(|| temp_file("ca.pem", pki.ca.as_bytes()));
+    start(Config {
+        datasets: vec!["demo".into()],
+        tls: Some(TlsConfig {
+            cert,
+            key,
+            client_ca,
+        }),
+        ..Config::default()
+    })
+    .await
+}
+
+/// `https://localhost:PORT` (the certificate names localhost).
+fn url(emu: &EmulatorHandle) -> String {
+    format!("https://localhost:{}", emu.addr().port())
+}
+
+fn tls_client(emu: &EmulatorHandle, extra: &str) -> kintone_core::Result<Client> {
+    Client::new(&props(
+        &url(emu),
+        &format!("User=demo-admin;Password=demo-password;Timeout=10;{extra}"),
+    ))
+}
+
+async fn app_name(client: &Client) -> kintone_core::Result<String> {
+    let v: Json = client.get_json("app", &json!({"id": 1}), &[1]).await?;
+    Ok(v["name"].as_str().unwrap().to_owned())
+}
+
+/// Connection-string value in braces (PEM text holds newlines, no `}`).
+fn braced(text: &str) -> String {
+    format!("{{{text}}}")
+}
+
+fn pkcs12(leaf: &Leaf, password: &str) -> Vec<u8> {
+    let chain = p12_keystore::PrivateKeyChain::new(
+        b"key-1".to_vec(),
+        p12_keystore::PrivateKey::from_der(&leaf.key.serialize_der()).unwrap(),
+        [p12_keystore::Certificate::from_der(&pem_to_der(&leaf.cert)).unwrap()],
+    );
+    let mut store = p12_keystore::KeyStore::new();
+    store.add_entry(
+        "client",
+        p12_keystore::KeyStoreEntry::PrivateKeyChain(chain),
+    );
+    store.writer(password).write().unwrap()
+}
+
+fn pem_to_der(pem: &str) -> Vec<u8> {
+    let body: String = pem.lines().filter(|l| !l.starts_with("-----")).collect();
+    base64::engine::general_purpose::STANDARD
+        .decode(body)
+        .unwrap()
+}
+
+#[tokio::test]
+async fn server_trusted_through_ssl_server_cert() {
+    let pki = pki();
+    let emu = https(&pki, false).await;
+    // The CA as PEM text, the CA as a file, the server's own certificate.
+    let ca_file = temp_file("ca.pem", pki.ca.as_bytes());
+    for extra in [
+        format!("SSLServerCert={}", braced(&pki.ca)),
+        format!("SSLServerCert={}", ca_file.display()),
+        format!("SSLServerCert={}", braced(&pki.server.cert)),
+        "SSLServerCert=*".to_owned(),
+    ] {
+        let c = tls_client(&emu, &extra).unwrap();
+        assert_eq!(app_name(&c).await.unwrap(), "Customers", "{extra}");
+    }
+}
+
+#[tokio::test]
+async fn an_untrusted_server_is_refused() {
+    let pki = pki();
+    let emu = https(&pki, false).await;
+    let err = app_name(&tls_client(&emu, "").unwrap()).await.unwrap_err();
+    assert_eq!(err.category(), ErrorCategory::Tls, "{err:?}");
+    // Trusting another certificate does not help.
+    let other = pki.stranger.cert.clone();
+    let c = tls_client(&emu, &format!("SSLServerCert={}", braced(&other))).unwrap();
+    assert_eq!(
+        app_name(&c).await.unwrap_err().category(),
+        ErrorCategory::Tls
+    );
+}
+
+#[tokio::test]
+async fn client_certificate_required_by_the_server() {
+    let pki = pki();
+    let emu = https(&pki, true).await;
+    let trust = format!("SSLServerCert={}", braced(&pki.ca));
+    let without = tls_client(&emu, &trust).unwrap();
+    let err = app_name(&without).await.unwrap_err();
+    assert!(
+        matches!(err.category(), ErrorCategory::Tls | ErrorCategory::Link),
+        "{err:?}"
+    );
+
+    let pem = format!("{}{}", pki.client.cert, pki.client.key.serialize_pem());
+    let pem_file = temp_file("client.pem", pem.as_bytes());
+    for extra in [
+        format!("SSLClientCert={}", pem_file.display()),
+        format!(
+            "SSLClientCert={};SSLClientCertType=PEMKEY_BLOB",
+            braced(&pem)
+        ),
+        format!(
+            "SSLClientCert={};SSLClientCertSubject=CN=client.example",
+            pem_file.display()
+        ),
+    ] {
+        let c = tls_client(&emu, &format!("{trust};{extra}")).unwrap();
+        assert_eq!(app_name(&c).await.unwrap(), "Customers", "{extra}");
+    }
+
+    // A certificate the server's CA did not issue.
+    let stranger = format!("{}{}", pki.stranger.cert, pki.stranger.key.serialize_pem());
+    let c = tls_client(
+        &emu,
+        &format!("{trust};SSLClientCert={}", braced(&stranger)),
+    )
+    .unwrap();
+    assert!(matches!(
+        app_name(&c).await.unwrap_err().category(),
+        ErrorCategory::Tls | ErrorCategory::Link
+    ));
+
+    // A subject no certificate has: refused before any connection.
+    let err = tls_client(
+        &emu,
+        &format!(
+            "{trust};SSLClientCert={};SSLClientCertSubject=CN=nobody",
+            pem_file.display()
+        ),
+    )
+    .unwrap_err();
+    assert_eq!(err.category(), ErrorCategory::Tls);
+    assert!(err.to_string().contains("CN=nobody"), "{err}");
+}
+
+#[tokio::test]
+async fn pkcs12_client_certificate_file_and_blob() {
+    let pki = pki();
+    let emu = https(&pki, true).await;
+    let trust = format!("SSLServerCert={}", braced(&pki.ca));
+    let pfx = pkcs12(&pki.client, "pfx-pass");
+    let pfx_file = temp_file("client.pfx", &pfx);
+    let pfx_b64 = base64::engine::general_purpose::STANDARD.encode(&pfx);
+    for extra in [
+        format!(
+            "SSLClientCert={};SSLClientCertType=PFXFILE;SSLClientCertPassword=pfx-pass",
+            pfx_file.display()
+        ),
+        format!(
+            "SSLClientCert={pfx_b64};SSLClientCertType=PFXBLOB;SSLClientCertPassword=pfx-pass;\
+             SSLClientCertSubject=client.example"
+        ),
+    ] {
+        let c = tls_client(&emu, &format!("{trust};{extra}")).unwrap();
+        assert_eq!(app_name(&c).await.unwrap(), "Customers", "{extra}");
+    }
+    let err = tls_client(
+        &emu,
+        &format!(
+            "{trust};SSLClientCert={};SSLClientCertType=PFXFILE;SSLClientCertPassword=Wr0ngPfxPass",
+            pfx_file.display()
+        ),
+    )
+    .unwrap_err();
+    assert_eq!(err.category(), ErrorCategory::Tls);
+    assert!(!err.to_string().contains("Wr0ngPfxPass"), "{err}");
+}
