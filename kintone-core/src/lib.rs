@@ -7,6 +7,7 @@
 pub mod connection_string;
 pub mod error;
 pub mod properties;
+pub mod schema;
 mod secret;
 
 pub use connection_string::ConnectionString;
