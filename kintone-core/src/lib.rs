@@ -9,6 +9,7 @@ pub mod connection_string;
 pub mod error;
 pub mod metadata;
 pub mod properties;
+pub mod schema;
 mod secret;
 
 pub use client::Client;
