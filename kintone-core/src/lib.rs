@@ -9,6 +9,7 @@ pub mod connection_string;
 pub mod error;
 pub mod metadata;
 pub mod properties;
+pub mod read;
 pub mod schema;
 mod secret;
 
@@ -16,4 +17,5 @@ pub use client::Client;
 pub use connection_string::ConnectionString;
 pub use error::{Error, ErrorCategory, Result};
 pub use properties::Properties;
+pub use read::{Page, Paging, ReadRequest, RecordStream};
 pub use secret::Secret;
