@@ -7,6 +7,7 @@
 pub mod client;
 pub mod connection_string;
 pub mod error;
+pub mod logging;
 pub mod metadata;
 pub mod properties;
 pub mod read;

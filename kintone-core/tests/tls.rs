@@ -5,113 +5,12 @@
 
 mod common;
 
-use std::path::PathBuf;
-
 use base64::Engine;
+use common::pki::*;
 use common::*;
 use kintone_core::{Client, ErrorCategory};
-use kintone_emulator::{Config, EmulatorHandle, TlsConfig};
-use rcgen::{BasicConstraints, CertificateParams, DnType, ExtendedKeyUsagePurpose, IsCa, KeyPair};
+use kintone_emulator::EmulatorHandle;
 use serde_json::{json, Value as Json};
-
-struct Leaf {
-    cert: String,
-    key: KeyPair,
-}
-
-struct Pki {
-    ca: String,
-    server: Leaf,
-    client: Leaf,
-    /// A client certificate from a CA the server does not trust.
-    stranger: Leaf,
-}
-
-fn ca(name: &str) -> (rcgen::Certificate, KeyPair) {
-    let key = KeyPair::generate().unwrap();
-    let mut params = CertificateParams::new(Vec::<String>::new()).unwrap();
-    params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
-    params.distinguished_name.push(DnType::CommonName, name);
-    (params.self_signed(&key).unwrap(), key)
-}
-
-fn leaf(
-    cn: &str,
-    names: &[&str],
-    usage: ExtendedKeyUsagePurpose,
-    issuer: &rcgen::Certificate,
-    issuer_key: &KeyPair,
-) -> Leaf {
-    let key = KeyPair::generate().unwrap();
-    let names: Vec<String> = names.iter().map(|n| n.to_string()).collect();
-    let mut params = CertificateParams::new(names).unwrap();
-    params.distinguished_name.push(DnType::CommonName, cn);
-    params.extended_key_usages = vec![usage];
-    let cert = params.signed_by(&key, issuer, issuer_key).unwrap();
-    Leaf {
-        cert: cert.pem(),
-        key,
-    }
-}
-
-fn pki() -> Pki {
-    let (ca_cert, ca_key) = ca("kintone-core test CA");
-    let (other_ca, other_key) = ca("Another CA");
-    Pki {
-        ca: ca_cert.pem(),
-        server: leaf(
-            "localhost",
-            &["localhost", "127.0.0.1"],
-            ExtendedKeyUsagePurpose::ServerAuth,
-            &ca_cert,
-            &ca_key,
-        ),
-        client: leaf(
-            "client.example",
-            &["client.example"],
-            ExtendedKeyUsagePurpose::ClientAuth,
-            &ca_cert,
-            &ca_key,
-        ),
-        stranger: leaf(
-            "stranger.example",
-            &["stranger.example"],
-            ExtendedKeyUsagePurpose::ClientAuth,
-            &other_ca,
-            &other_key,
-        ),
-    }
-}
-
-fn temp_file(name: &str, bytes: &[u8]) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("kintone-core-tls-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(format!("{}-{name}", rand_suffix()));
-    std::fs::write(&path, bytes).unwrap();
-    path
-}
-
-fn rand_suffix() -> String {
-    use std::sync::atomic::{AtomicU64, Ordering};
-    static N: AtomicU64 = AtomicU64::new(0);
-    format!("{}", N.fetch_add(1, Ordering::SeqCst))
-}
-
-async fn https(pki: &Pki, require_client_cert: bool) -> EmulatorHandle {
-    let cert = temp_file("server.pem", pki.server.cert.as_bytes());
-    let key = temp_file("server.key", pki.server.key.serialize_pem().as_bytes());
-    let client_ca = require_client_cert.then(|| temp_file("ca.pem", pki.ca.as_bytes()));
-    start(Config {
-        datasets: vec!["demo".into()],
-        tls: Some(TlsConfig {
-            cert,
-            key,
-            client_ca,
-        }),
-        ..Config::default()
-    })
-    .await
-}
 
 /// `https://localhost:PORT` (the certificate names localhost).
 fn url(emu: &EmulatorHandle) -> String {
@@ -128,32 +27,6 @@ fn tls_client(emu: &EmulatorHandle, extra: &str) -> kintone_core::Result<Client>
 async fn app_name(client: &Client) -> kintone_core::Result<String> {
     let v: Json = client.get_json("app", &json!({"id": 1}), &[1]).await?;
     Ok(v["name"].as_str().unwrap().to_owned())
-}
-
-/// Connection-string value in braces (PEM text holds newlines, no `}`).
-fn braced(text: &str) -> String {
-    format!("{{{text}}}")
-}
-
-fn pkcs12(leaf: &Leaf, password: &str) -> Vec<u8> {
-    let chain = p12_keystore::PrivateKeyChain::new(
-        b"key-1".to_vec(),
-        p12_keystore::PrivateKey::from_der(&leaf.key.serialize_der()).unwrap(),
-        [p12_keystore::Certificate::from_der(&pem_to_der(&leaf.cert)).unwrap()],
-    );
-    let mut store = p12_keystore::KeyStore::new();
-    store.add_entry(
-        "client",
-        p12_keystore::KeyStoreEntry::PrivateKeyChain(chain),
-    );
-    store.writer(password).write().unwrap()
-}
-
-fn pem_to_der(pem: &str) -> Vec<u8> {
-    let body: String = pem.lines().filter(|l| !l.starts_with("-----")).collect();
-    base64::engine::general_purpose::STANDARD
-        .decode(body)
-        .unwrap()
 }
 
 #[tokio::test]

@@ -85,6 +85,8 @@ impl Client {
 
     /// [`Client::new`] with another retry policy.
     pub fn with_retry_policy(props: &Properties, retry: RetryPolicy) -> Result<Client> {
+        // `Properties`' Debug shows no secret; logged to prove it at verbosity 3+.
+        tracing::trace!(properties = ?props, "connection properties");
         let credentials = Credentials::new(props)?;
         let endpoint = Endpoint::new(props.url.clone(), props.guest_space_id);
         let mut builder = reqwest::Client::builder()

@@ -2,6 +2,9 @@
 //! pointing at it.
 #![allow(dead_code)]
 
+pub mod pki;
+pub mod proxy;
+
 use kintone_core::{Client, Properties};
 use kintone_emulator::{Config, Emulator, EmulatorHandle};
 use serde_json::Value as Json;
