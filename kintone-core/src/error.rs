@@ -99,6 +99,17 @@ pub enum Error {
         message: String,
     },
 
+    /// A write split into several requests failed part-way: the first
+    /// `committed` records were written (each request is all-or-nothing),
+    /// the rest were not. Use `bulkRequest` for all-or-nothing groups.
+    #[error("{committed} records were written before this error: {error}")]
+    Partial {
+        /// Records written by the requests that succeeded.
+        committed: usize,
+        /// The failure of the next request.
+        error: Box<Error>,
+    },
+
     /// The request cannot be served with these settings (e.g. a sorted read
     /// past 10,000 records without the cursor API).
     #[error("{message}")]
@@ -158,6 +169,7 @@ impl Error {
     pub fn kintone_code(&self) -> Option<&str> {
         match self {
             Error::Api { code, .. } => Some(code),
+            Error::Partial { error, .. } => error.kintone_code(),
             _ => None,
         }
     }
@@ -166,6 +178,7 @@ impl Error {
     pub fn http_status(&self) -> Option<u16> {
         match self {
             Error::Api { status, .. } | Error::Http { status, .. } => Some(*status),
+            Error::Partial { error, .. } => error.http_status(),
             _ => None,
         }
     }
@@ -180,6 +193,7 @@ impl Error {
             Error::Tls { .. } => ErrorCategory::Tls,
             Error::Timeout { .. } => ErrorCategory::Timeout,
             Error::Link { .. } => ErrorCategory::Link,
+            Error::Partial { error, .. } => error.category(),
             _ if self.is_auth_failure() => ErrorCategory::Auth,
             _ if self.is_revision_conflict() => ErrorCategory::Conflict,
             Error::Api { status: 403, .. } | Error::Http { status: 403, .. } => {

@@ -13,6 +13,7 @@ pub mod properties;
 pub mod read;
 pub mod schema;
 mod secret;
+pub mod write;
 
 pub use client::Client;
 pub use connection_string::ConnectionString;

@@ -203,6 +203,7 @@ impl Client {
                 params,
                 apps,
                 retry,
+                upload: None,
             },
         )
         .await
@@ -218,6 +219,56 @@ impl Client {
     ) -> Result<T> {
         let bytes = self.call(method, api, body, apps, Retry::Never).await?;
         parse_json(api, &bytes)
+    }
+}
+
+impl Client {
+    /// Uploads a file (`POST file.json`, multipart); returns its `fileKey`.
+    /// Never retried.
+    pub async fn upload_file(
+        &self,
+        name: &str,
+        content_type: &str,
+        bytes: Bytes,
+    ) -> Result<String> {
+        #[derive(serde::Deserialize)]
+        #[serde(rename_all = "camelCase")]
+        struct Uploaded {
+            file_key: String,
+        }
+        let upload = transport::Upload {
+            name: name.to_owned(),
+            content_type: content_type.to_owned(),
+            bytes,
+        };
+        let body = transport::execute(
+            &self.inner,
+            transport::Call {
+                method: Method::POST,
+                api: "file",
+                params: &Json::Null,
+                apps: &[],
+                retry: Retry::Never,
+                upload: Some(&upload),
+            },
+        )
+        .await?;
+        Ok(parse_json::<Uploaded>("file", &body)?.file_key)
+    }
+
+    /// Downloads a file by its `fileKey` (from a FILE field's value).
+    pub async fn download_file(&self, file_key: &str) -> Result<Bytes> {
+        self.get("file", &serde_json::json!({"fileKey": file_key}), &[])
+            .await
+    }
+
+    /// The path Kintone names an API by inside `bulkRequest`:
+    /// `/k/v1/{api}.json` or `/k/guest/{space}/v1/{api}.json`.
+    pub fn api_path(&self, api: &str) -> String {
+        match self.inner.settings.guest_space_id {
+            Some(space) => format!("/k/guest/{space}/v1/{api}.json"),
+            None => format!("/k/v1/{api}.json"),
+        }
     }
 }
 

@@ -23,6 +23,16 @@ pub struct Call<'a> {
     pub params: &'a Json,
     pub apps: &'a [u64],
     pub retry: Retry,
+    /// A file sent as the multipart part `file` instead of `params`.
+    pub upload: Option<&'a Upload>,
+}
+
+/// A file to upload (`POST file.json`).
+#[derive(Debug, Clone)]
+pub struct Upload {
+    pub name: String,
+    pub content_type: String,
+    pub bytes: Bytes,
 }
 
 /// Sends the call, trying token groups in turn while their owners are
@@ -131,14 +141,29 @@ async fn once(
         .apply(&mut headers, tokens)
         .map_err(|e| (e, None))?;
     let mut request = inner.http.request(prepared.method, prepared.url);
-    match prepared.wire {
-        Wire::Query => {}
-        Wire::Body { body, override_get } => {
-            headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
-            if override_get {
-                headers.insert("x-http-method-override", HeaderValue::from_static("GET"));
+    if let Some(upload) = call.upload {
+        let part = reqwest::multipart::Part::stream(upload.bytes.clone())
+            .file_name(upload.name.clone())
+            .mime_str(&upload.content_type)
+            .map_err(|_| {
+                (
+                    Error::Unsupported {
+                        message: format!("{:?} is not a valid content type", upload.content_type),
+                    },
+                    None,
+                )
+            })?;
+        request = request.multipart(reqwest::multipart::Form::new().part("file", part));
+    } else {
+        match prepared.wire {
+            Wire::Query => {}
+            Wire::Body { body, override_get } => {
+                headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                if override_get {
+                    headers.insert("x-http-method-override", HeaderValue::from_static("GET"));
+                }
+                request = request.body(body);
             }
-            request = request.body(body);
         }
     }
     tracing::trace!(method = %call.method, api = call.api, params = %call.params, "Kintone call");
