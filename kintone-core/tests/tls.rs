@@ -68,10 +68,8 @@ async fn client_certificate_required_by_the_server() {
     let trust = format!("SSLServerCert={}", braced(&pki.ca));
     let without = tls_client(&emu, &trust).unwrap();
     let err = app_name(&without).await.unwrap_err();
-    assert!(
-        matches!(err.category(), ErrorCategory::Tls | ErrorCategory::Link),
-        "{err:?}"
-    );
+    assert_eq!(err.category(), ErrorCategory::Tls, "{err:?}");
+    assert!(!err.is_retryable());
 
     let pem = format!("{}{}", pki.client.cert, pki.client.key.serialize_pem());
     let pem_file = temp_file("client.pem", pem.as_bytes());

@@ -218,6 +218,10 @@ fn transport_error(error: &reqwest::Error, host: impl Fn() -> String) -> Error {
     if message.is_empty() {
         message = error.without_url_ref();
     }
+    // A TLS alert after the handshake (e.g. the server refusing a missing
+    // client certificate) can arrive wrapped in HTTP/2 or hyper errors that
+    // hide the rustls error from `source()`; its text still names it.
+    tls |= message.contains("received fatal alert");
     if tls {
         Error::Tls { message }
     } else if error.is_connect() {
