@@ -9,7 +9,7 @@
 //!   management, cached per client.
 //! * [`read`]: record pages through the cursor, `$id` seek (also in
 //!   parallel ranges) and offset paging, behind one [`RecordStream`].
-//! * [`write`]: batched writes, `bulkRequest`, status, comments, files.
+//! * [`write`](mod@write): batched writes, `bulkRequest`, status, comments, files.
 //! * [`logging`]: `Logfile` and `Verbosity`, secrets scrubbed.
 //! * [`error`]: one [`Error`] with an [`ErrorCategory`] for SQLSTATEs.
 
