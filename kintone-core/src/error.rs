@@ -30,6 +30,10 @@ pub enum Error {
         /// What is wrong and what is allowed. Never contains a secret.
         message: String,
     },
+
+    /// A records page could not be decoded into the requested columns.
+    #[error(transparent)]
+    Decode(#[from] crate::decode::DecodeError),
 }
 
 impl Error {

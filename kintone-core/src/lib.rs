@@ -5,6 +5,7 @@
 //! property names.
 
 pub mod connection_string;
+pub mod decode;
 pub mod error;
 pub mod properties;
 pub mod schema;
