@@ -71,12 +71,41 @@ pub(super) struct TableState {
     pub(super) current_parent: u32,
 }
 
+/// Field code -> slot. Kintone lists the fields of every record of a page
+/// in the same order, so the key at position `k` of a map is first compared
+/// with the one seen at `k` in the previous map: no hashing on the hot path.
+struct KeyIndex {
+    map: HashMap<Box<str>, usize>,
+    /// The key and slot seen at each position of the previous map.
+    order: Vec<(Box<str>, Option<usize>)>,
+}
+
+impl KeyIndex {
+    fn lookup(&mut self, position: usize, key: &str) -> Option<usize> {
+        if let Some((seen, slot)) = self.order.get(position) {
+            if seen.as_ref() == key {
+                return *slot;
+            }
+        }
+        let slot = self.map.get(key).copied();
+        if position < self.order.len() {
+            self.order[position] = (key.into(), slot);
+        } else if position == self.order.len() {
+            self.order.push((key.into(), slot));
+        }
+        slot
+    }
+}
+
 /// The fields one map is decoded into: a lookup from field code to slot,
 /// and the columns.
 pub(super) struct FieldSet {
-    index: HashMap<Box<str>, usize>,
+    index: KeyIndex,
     slots: Vec<Slot>,
     filled: Vec<bool>,
+    /// Whether the fields' `type` has been checked: every record of a page
+    /// has the same form, so the first map is enough.
+    types_checked: bool,
     pub(super) columns: Vec<Column>,
 }
 
@@ -99,9 +128,13 @@ impl FieldSet {
         capacity: usize,
     ) -> Result<FieldSet, DecodeError> {
         let mut set = FieldSet {
-            index: HashMap::new(),
+            index: KeyIndex {
+                map: HashMap::new(),
+                order: Vec::new(),
+            },
             slots: Vec::new(),
             filled: Vec::new(),
+            types_checked: false,
             columns: Vec::with_capacity(specs.len()),
         };
         for (i, spec) in specs.iter().enumerate() {
@@ -127,7 +160,7 @@ impl FieldSet {
         source: &FieldType,
         prefix: Option<&str>,
     ) -> Result<usize, DecodeError> {
-        if let Some(&slot) = self.index.get(code) {
+        if let Some(&slot) = self.index.map.get(code) {
             if self.slots[slot].type_name.as_ref() != source.name() {
                 return Err(DecodeError::unsupported(
                     code,
@@ -151,7 +184,7 @@ impl FieldSet {
             required: false,
             is_record_id: prefix.is_none() && code == "$id",
         });
-        self.index.insert(code.into(), self.slots.len() - 1);
+        self.index.map.insert(code.into(), self.slots.len() - 1);
         Ok(self.slots.len() - 1)
     }
 
@@ -168,6 +201,7 @@ impl FieldSet {
             }
             *filled = false;
         }
+        self.types_checked = true;
     }
 }
 
@@ -193,7 +227,12 @@ impl<'de> Visitor<'de> for RecordSeed<'_> {
     }
 
     fn visit_map<A: MapAccess<'de>>(mut self, mut map: A) -> Result<(), A::Error> {
-        while let Some(slot) = map.next_key_seed(KeySeed(&self.fields.index))? {
+        let mut position = 0;
+        while let Some(slot) = map.next_key_seed(KeySeed {
+            index: &mut self.fields.index,
+            position,
+        })? {
+            position += 1;
             let Some(slot) = slot else {
                 map.next_value::<IgnoredAny>()?;
                 continue;
@@ -218,8 +257,11 @@ impl<'de> Visitor<'de> for RecordSeed<'_> {
     }
 }
 
-/// Looks a map key up among the slots, without allocating.
-struct KeySeed<'a>(&'a HashMap<Box<str>, usize>);
+/// Looks the key at `position` of a map up among the slots.
+struct KeySeed<'a> {
+    index: &'a mut KeyIndex,
+    position: usize,
+}
 
 impl<'de> DeserializeSeed<'de> for KeySeed<'_> {
     type Value = Option<usize>;
@@ -234,7 +276,7 @@ impl<'de> Visitor<'de> for KeySeed<'_> {
         f.write_str("a field code")
     }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Option<usize>, E> {
-        Ok(self.0.get(v).copied())
+        Ok(self.index.lookup(self.position, v))
     }
 }
 
@@ -287,11 +329,19 @@ impl<'de> Visitor<'de> for FieldSeed<'_> {
     }
 
     fn visit_map<A: MapAccess<'de>>(mut self, mut map: A) -> Result<(), A::Error> {
-        let FieldSet { slots, columns, .. } = self.fields;
+        let FieldSet {
+            slots,
+            columns,
+            types_checked,
+            ..
+        } = self.fields;
         let slot = &slots[self.slot];
         let mut seen_value = false;
         while let Some(key) = map.next_key_seed(Text)? {
             match key.as_deref() {
+                Some("type") if *types_checked => {
+                    map.next_value::<IgnoredAny>()?;
+                }
                 Some("type") => {
                     let found = map.next_value_seed(Text)?;
                     if found.as_deref() != Some(&slot.type_name) {

@@ -153,7 +153,13 @@ impl<'de> DeserializeSeed<'de> for OneRecord<'_> {
 
 /// Parses `body` into `state`, mapping serde's errors to [`DecodeError`].
 fn run(body: &[u8], state: &mut PageState) -> Result<(), DecodeError> {
-    let mut de = serde_json::Deserializer::from_slice(body);
+    // One UTF-8 check of the whole body is cheaper than one per string.
+    let text = std::str::from_utf8(body).map_err(|e| {
+        DecodeError::new(DecodeErrorKind::Malformed(format!(
+            "the body is not UTF-8: {e}"
+        )))
+    })?;
+    let mut de = serde_json::Deserializer::from_str(text);
     let result =
         de::Deserializer::deserialize_map(&mut de, PageSeed(state)).and_then(|()| de.end());
     if let Err(e) = result {

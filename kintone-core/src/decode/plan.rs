@@ -5,7 +5,7 @@ use std::sync::Arc;
 use arrow_schema::{DataType, Field, Schema, SchemaRef, TimeUnit};
 
 use super::error::DecodeError;
-use crate::schema::FieldType;
+use crate::schema::{CalcFormat, FieldDef, FieldType, NumberPrecision};
 
 /// The Arrow type of an output column, chosen by the caller (the SQL layer).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -51,6 +51,51 @@ impl ColumnType {
                 DataType::List(Arc::new(Field::new_list_field(DataType::Utf8, true)))
             }
         }
+    }
+}
+
+impl ColumnType {
+    /// The natural column type of a top-level field or a field in a table:
+    /// exact decimals from the app's `numberPrecision` (or `Float64` with
+    /// `number_as_double`), RECORD_NUMBER as `Int64` unless the app has a
+    /// code (`"APPCODE-14"`), CALC by its format (durations as text),
+    /// multi-valued fields as JSON array text. `None` for fields without a
+    /// value (layout, REFERENCE_TABLE, unknown types) and for SUBTABLE.
+    pub fn for_field(
+        field: &FieldDef,
+        precision: &NumberPrecision,
+        app_has_code: bool,
+        number_as_double: bool,
+    ) -> Option<ColumnType> {
+        let number = if number_as_double {
+            ColumnType::Float64
+        } else {
+            let (p, s) = precision.decimal_type();
+            ColumnType::Decimal128(p, s)
+        };
+        Some(match &field.field_type {
+            FieldType::Id | FieldType::Revision => ColumnType::Int64,
+            FieldType::RecordNumber if app_has_code => ColumnType::Utf8,
+            FieldType::RecordNumber => ColumnType::Int64,
+            FieldType::Number => number,
+            FieldType::Calc => match field.calc_format.as_ref().unwrap_or(&CalcFormat::Number) {
+                CalcFormat::Number | CalcFormat::NumberDigit => number,
+                CalcFormat::Date => ColumnType::Date32,
+                CalcFormat::Time => ColumnType::Time64Microsecond,
+                CalcFormat::DateTime => ColumnType::TimestampMicrosecondUtc,
+                CalcFormat::HourMinute | CalcFormat::DayHourMinute | CalcFormat::Other(_) => {
+                    ColumnType::Utf8
+                }
+            },
+            FieldType::Date => ColumnType::Date32,
+            FieldType::Time => ColumnType::Time64Microsecond,
+            FieldType::DateTime | FieldType::CreatedTime | FieldType::UpdatedTime => {
+                ColumnType::TimestampMicrosecondUtc
+            }
+            FieldType::Subtable => return None,
+            t if !t.has_value() => return None,
+            _ => ColumnType::Utf8,
+        })
     }
 }
 
