@@ -24,8 +24,10 @@ mod fields;
 mod page;
 mod plan;
 mod scalar;
+mod table;
 #[cfg(test)]
 mod tests;
+mod value;
 
 use arrow_schema::SchemaRef;
 

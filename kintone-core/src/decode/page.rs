@@ -9,9 +9,10 @@ use arrow_schema::SchemaRef;
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
 use super::error::{DecodeError, DecodeErrorKind};
-use super::fields::{Ctx, FieldSet, RecordSeed, TableState};
+use super::fields::{Ctx, FieldSet, RecordSeed};
 use super::plan::{ColumnSpec, ColumnType, RecordPlan, SubtablePlan};
 use super::scalar;
+use super::table::TableState;
 use crate::schema::FieldType;
 
 /// Initial builder capacity: Kintone's largest page.

@@ -340,3 +340,31 @@ fn an_empty_projection_still_counts_rows() {
     assert_eq!(page.batch.num_rows(), 2);
     assert_eq!(page.batch.num_columns(), 0);
 }
+
+#[test]
+fn records_with_fields_in_varying_order() {
+    let a = |v: &str| field("a", "SINGLE_LINE_TEXT", &format!("\"{v}\""));
+    let b = |v: &str| field("b", "NUMBER", &format!("\"{v}\""));
+    let extra = field("zz", "DATE", "null");
+    let body = page(&[
+        record(1, &[a("a1"), b("1")]),
+        record(2, &[b("2"), extra.clone(), a("a2")]),
+        record(3, &[extra, a("a3"), b("3")]),
+        record(4, &[a("a4"), b("4")]),
+    ]);
+    let plan = RecordPlan::new(vec![
+        ColumnSpec::new("b", FieldType::Number, ColumnType::Float64),
+        ColumnSpec::new("a", FieldType::SingleLineText, ColumnType::Utf8),
+        ColumnSpec::new("$id", FieldType::Id, ColumnType::Int64),
+    ]);
+    let page = plan.unwrap().decode(body.as_bytes()).unwrap();
+    assert_eq!(
+        floats(&page.batch, 0),
+        [Some(1.0), Some(2.0), Some(3.0), Some(4.0)]
+    );
+    assert_eq!(
+        strings(&page.batch, 1),
+        ["a1", "a2", "a3", "a4"].map(|s| Some(s.to_string()))
+    );
+    assert_eq!(ints(&page.batch, 2), [Some(1), Some(2), Some(3), Some(4)]);
+}
