@@ -117,6 +117,10 @@ pub enum Error {
         /// Why, and what to do instead.
         message: String,
     },
+
+    /// A records page could not be decoded into the requested columns.
+    #[error(transparent)]
+    Decode(#[from] crate::decode::DecodeError),
 }
 
 fn id_suffix(id: &Option<String>) -> String {

@@ -15,6 +15,7 @@
 
 pub mod client;
 pub mod connection_string;
+pub mod decode;
 pub mod error;
 pub mod logging;
 pub mod metadata;
