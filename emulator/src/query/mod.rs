@@ -14,6 +14,7 @@ mod datefn;
 mod decimal;
 mod errors;
 mod eval;
+mod id_range;
 mod key;
 mod lexer;
 mod like;
@@ -97,15 +98,11 @@ pub fn run<'a>(
     let tz = ctx.time_zone;
     // Scanned in Kintone's default order, `$id` descending: the sort below
     // is stable, so ties keep that order (facts §4).
+    let first_id = parsed.cond.as_ref().map_or(0, id_range::lower_bound);
+    let scanned = ctx.app.records.range(first_id..).map(|(_, r)| r).rev();
     let mut records: Vec<&'a Record> = match &filter {
-        None => ctx.app.records.values().rev().collect(),
-        Some(f) => ctx
-            .app
-            .records
-            .values()
-            .rev()
-            .filter(|r| f.node.matches(r, tz))
-            .collect(),
+        None => scanned.collect(),
+        Some(f) => scanned.filter(|r| f.node.matches(r, tz)).collect(),
     };
     let uses_like = filter.as_ref().is_some_and(|f| f.uses_like);
     let like_capped = cap_like_matches(&mut records, uses_like, LIKE_MATCH_CAP);
