@@ -9,7 +9,7 @@ use chrono::{DateTime, Duration, Utc};
 use serde_json::json;
 
 use crate::api::{access, params, ApiError, ApiRequest, ApiResponse, ApiResult, Permission};
-use crate::query::{self, Context, QueryUse};
+use crate::query::{self, QueryUse};
 use crate::state::State;
 
 use super::selection::{write_records, Selection};
@@ -95,13 +95,7 @@ pub fn create(state: &State, req: &ApiRequest) -> ApiResult {
         let store = state.store.read();
         let app = access::app_for(&store, req, app_id, Permission::ViewRecord)?;
         let selection = Selection::from_request(app, req)?;
-        let ctx = Context {
-            store: &store,
-            app,
-            login_user: access::login_user(&req.principal),
-            now,
-            time_zone: state.time_zone,
-        };
+        let ctx = super::query_context(state, &store, app, req, now);
         let result = query::run(&ctx, &query_text, QueryUse::Cursor)?;
         let ids: Vec<u64> = result.records.iter().map(|r| r.id).collect();
         (ids, selection)

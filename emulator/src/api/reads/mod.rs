@@ -10,8 +10,28 @@ pub mod space;
 
 use http::Method;
 
-use super::{ApiRequest, ApiResult};
+use super::{access, ApiRequest, ApiResult};
+use crate::model::{App, Store};
+use crate::query::Context;
 use crate::state::State;
+
+/// The context a read request's query runs in: the caller (for
+/// `LOGINUSER()`), the emulator's clock and the users' time zone.
+fn query_context<'a>(
+    state: &State,
+    store: &'a Store,
+    app: &'a App,
+    req: &'a ApiRequest,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Context<'a> {
+    Context {
+        store,
+        app,
+        login_user: access::login_user(&req.principal),
+        now,
+        time_zone: state.time_zone,
+    }
+}
 
 /// Runs the read API this request names, or None when it is not one.
 pub fn route(state: &State, req: &ApiRequest) -> Option<ApiResult> {

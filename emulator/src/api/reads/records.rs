@@ -4,7 +4,7 @@
 use std::io::Write;
 
 use crate::api::{access, params, ApiError, ApiRequest, ApiResponse, ApiResult, Permission};
-use crate::query::{self, Context, QueryUse};
+use crate::query::{self, QueryUse};
 use crate::state::State;
 
 use super::selection::{write_records, Selection};
@@ -20,13 +20,7 @@ pub fn records(state: &State, req: &ApiRequest) -> ApiResult {
     let store = state.store.read();
     let app = access::app_for(&store, req, app_id, Permission::ViewRecord)?;
     let selection = Selection::from_request(app, req)?;
-    let ctx = Context {
-        store: &store,
-        app,
-        login_user: access::login_user(&req.principal),
-        now: state.clock.now(),
-        time_zone: state.time_zone,
-    };
+    let ctx = super::query_context(state, &store, app, req, state.clock.now());
     let result = query::run(&ctx, &query_text, QueryUse::Records)?;
     let mut out = Vec::with_capacity(64 + result.records.len() * 512);
     out.push(b'{');
