@@ -169,6 +169,33 @@ fn touch(app: &App, values: &mut [Value], env: &WriteEnv) {
     }
 }
 
+/// The record after a status API changed its `values`: MODIFIER and
+/// UPDATED_TIME set, the revision raised by `step`.
+fn changed(
+    app: &App,
+    record: &Record,
+    mut values: Vec<Value>,
+    env: &WriteEnv,
+    step: u64,
+) -> Record {
+    touch(app, &mut values, env);
+    Record {
+        id: record.id,
+        revision: record.revision + step,
+        values,
+    }
+}
+
+/// Stores a changed record; answers its id and new revision.
+fn save(tx: &mut Tx, app_id: u64, record: Record) -> Written {
+    let written = Written {
+        id: record.id,
+        revision: record.revision,
+    };
+    tx.put_record(app_id, record);
+    written
+}
+
 /// Runs a process action on a record: the action must start from the
 /// record's status; the new status's assignee list decides the assignees.
 /// The revision rises by 2 (facts §7).
@@ -246,19 +273,9 @@ pub fn run_action(
         let mut values = record.values.clone();
         values[status_i] = Value::Text(next);
         values[assignee_i] = Value::Entities(assignees);
-        touch(app, &mut values, env);
-        Record {
-            id,
-            revision: record.revision + 2,
-            values,
-        }
+        changed(app, record, values, env, 2)
     };
-    let written = Written {
-        id,
-        revision: record.revision,
-    };
-    tx.put_record(app_id, record);
-    Ok(written)
+    Ok(save(tx, app_id, record))
 }
 
 /// Replaces the assignees of a record's current status. The revision rises
@@ -310,17 +327,7 @@ pub fn set_assignees(
         }
         let mut values = record.values.clone();
         values[assignee_i] = Value::Entities(entities);
-        touch(app, &mut values, env);
-        Record {
-            id,
-            revision: record.revision + 1,
-            values,
-        }
+        changed(app, record, values, env, 1)
     };
-    let written = Written {
-        id,
-        revision: record.revision,
-    };
-    tx.put_record(app_id, record);
-    Ok(written)
+    Ok(save(tx, app_id, record))
 }
