@@ -1,0 +1,1 @@
+//! Result sets of the catalog functions (SQLTables, SQLColumns, ...).

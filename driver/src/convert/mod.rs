@@ -1,0 +1,1 @@
+//! Conversions between result cells / parameters and the application's C buffers.

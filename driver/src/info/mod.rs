@@ -1,0 +1,1 @@
+//! SQLGetInfo, SQLGetFunctions and SQLGetTypeInfo data.
