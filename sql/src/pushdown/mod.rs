@@ -10,6 +10,8 @@
 //! The scan (`crate::provider`) describes its columns with a
 //! [`TableBinding`] and asks it what to push.
 
+pub mod rules;
+
 use datafusion::logical_expr::{Expr, SortExpr, TableProviderFilterPushDown};
 use kintone_core::schema::FieldDef;
 
