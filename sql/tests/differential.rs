@@ -40,6 +40,7 @@ fn the_suite_has_at_least_300_distinct_queries() {
     texts.sort();
     texts.dedup();
     assert_eq!(texts.len(), queries.len(), "duplicate queries");
+    println!("{} differential queries", queries.len());
     assert!(queries.len() >= 300, "only {} queries", queries.len());
 }
 
