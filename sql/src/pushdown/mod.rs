@@ -10,7 +10,15 @@
 //! The scan (`crate::provider`) describes its columns with a
 //! [`TableBinding`] and asks it what to push.
 
+mod column;
+mod filter;
+mod literal;
+mod order;
 pub mod rules;
+#[cfg(test)]
+mod tests;
+
+pub use filter::HAS_ANY;
 
 use datafusion::logical_expr::{Expr, SortExpr, TableProviderFilterPushDown};
 use kintone_core::schema::FieldDef;
@@ -65,8 +73,8 @@ impl TableBinding {
 
     /// Translates one filter (a conjunct of the WHERE clause, as DataFusion
     /// hands it to `TableProvider::scan`); `None` when nothing can be pushed.
-    pub fn filter(&self, _expr: &Expr) -> Option<Pushed> {
-        None
+    pub fn filter(&self, expr: &Expr) -> Option<Pushed> {
+        self.translate(expr)
     }
 
     /// For `TableProvider::supports_filters_pushdown`: Exact when
@@ -98,8 +106,8 @@ impl TableBinding {
     /// `None` when Kintone's order could differ. The returned keys end
     /// with `$id asc`; an extra condition may be needed (e.g. `x is not
     /// empty`), returned as the second element and to be `and`-ed.
-    pub fn order_by(&self, _sort: &[SortExpr]) -> Option<(String, Option<String>)> {
-        None
+    pub fn order_by(&self, sort: &[SortExpr]) -> Option<(String, Option<String>)> {
+        self.sort_keys(sort)
     }
 }
 
