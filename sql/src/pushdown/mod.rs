@@ -11,6 +11,7 @@
 //! [`TableBinding`] and asks it what to push.
 
 mod column;
+mod dynamic;
 mod filter;
 mod literal;
 mod order;
@@ -18,6 +19,7 @@ pub mod rules;
 #[cfg(test)]
 mod tests;
 
+pub use dynamic::ID_BATCH;
 pub use filter::HAS_ANY;
 
 use datafusion::logical_expr::{Expr, SortExpr, TableProviderFilterPushDown};
