@@ -61,7 +61,29 @@ async fn filters_match_sql_on_every_type() {
             ("Day <> '2024-01-02'", Superset),
             ("Day IN ('2024-01-02', '1999-06-30')", Exact),
             ("Day NOT IN ('2024-01-02', '1999-06-30')", Superset),
-            ("Day BETWEEN '2023-12-31' AND '2024-01-02'", Superset),
+            ("Day BETWEEN '2023-12-31' AND '2024-01-02'", Exact),
+            ("Day >= '2023-12-31' AND Day < '2024-01-02'", Exact),
+            ("Day < '2024-01-02' AND Amount > 0", Superset),
+            (
+                "Day < '2024-01-02' AND (Day = '1999-06-30' OR Amount > 0)",
+                Superset,
+            ),
+            (
+                "Day < '2024-01-02' AND (Day = '1999-06-30' OR Day > '2024-01-02')",
+                Exact,
+            ),
+            (
+                "PaidAt BETWEEN '2024-01-02T00:00:00Z' AND '2024-01-02T03:04:30Z'",
+                Exact,
+            ),
+            (
+                "(Day < '2024-01-02' OR Day = '2024-01-03') AND Day <> '1999-06-30'",
+                Superset,
+            ),
+            (
+                "(Day < '2024-01-02' OR Day = '2024-01-03') AND Day > '1999-06-30'",
+                Exact,
+            ),
             // TIME: minutes; blank is the minimum; 00:00 bounds every value
             ("Start = '09:00'", Exact),
             ("Start < '09:00'", Exact),

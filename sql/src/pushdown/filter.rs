@@ -7,6 +7,8 @@
 //! true, as [`Part`]: exact, or a superset. `and` of an exact part with an
 //! untranslatable one keeps the exact part as a superset; `or` needs both.
 
+use std::collections::BTreeSet;
+
 use datafusion::common::ScalarValue;
 use datafusion::logical_expr::expr::{Between, InList, ScalarFunction};
 use datafusion::logical_expr::{BinaryExpr, Expr, Operator};
@@ -19,19 +21,93 @@ use super::{quote_string, Pushed, TableBinding};
 /// (`HAS_ANY(col, 'a', 'b')`: true when any listed value is in the list).
 pub const HAS_ANY: &str = "has_any";
 
+/// How close a translation is to SQL's rows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) enum Precision {
+    Exact,
+    /// Exact except that Kintone also returns records where this field is
+    /// blank (blank is Kintone's minimum: `x < 5` matches blank `x`); exact
+    /// again when the whole condition excludes blank values of the field.
+    ExtraBlanks(String),
+    Superset,
+}
+
 /// A translated condition.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(super) struct Part {
     pub text: String,
-    pub exact: bool,
+    pub precision: Precision,
+    /// Fields whose blank values Kintone never returns for `text`.
+    pub non_blank: BTreeSet<String>,
+}
+
+impl Part {
+    fn new(text: String, precision: Precision) -> Part {
+        Part {
+            text,
+            precision,
+            non_blank: BTreeSet::new(),
+        }
+    }
+
+    fn excluding_blanks_of(mut self, code: &str) -> Part {
+        self.non_blank.insert(code.to_string());
+        self
+    }
+
+    /// The precision once the blanks of `non_blank` fields are known to be excluded.
+    fn settled(&self, non_blank: &BTreeSet<String>) -> Precision {
+        match &self.precision {
+            Precision::ExtraBlanks(code) if non_blank.contains(code) => Precision::Exact,
+            other => other.clone(),
+        }
+    }
+
+    /// `self and other`: blanks excluded by either side are excluded.
+    fn and(self, other: Part) -> Part {
+        let non_blank: BTreeSet<String> = self.non_blank.union(&other.non_blank).cloned().collect();
+        let precision = combine(self.settled(&non_blank), other.settled(&non_blank));
+        Part {
+            text: format!("({} and {})", self.text, other.text),
+            precision,
+            non_blank,
+        }
+    }
+
+    /// `self or other`: only blanks excluded by both sides are excluded.
+    fn or(self, other: Part) -> Part {
+        let non_blank = self
+            .non_blank
+            .intersection(&other.non_blank)
+            .cloned()
+            .collect();
+        Part {
+            text: format!("({} or {})", self.text, other.text),
+            precision: combine(self.precision, other.precision),
+            non_blank,
+        }
+    }
+}
+
+/// The precision of `and`/`or` of two parts: extra rows of both kinds add up.
+fn combine(a: Precision, b: Precision) -> Precision {
+    match (a, b) {
+        (Precision::Exact, Precision::Exact) => Precision::Exact,
+        (Precision::Exact, Precision::ExtraBlanks(c))
+        | (Precision::ExtraBlanks(c), Precision::Exact) => Precision::ExtraBlanks(c),
+        (Precision::ExtraBlanks(c), Precision::ExtraBlanks(d)) if c == d => {
+            Precision::ExtraBlanks(c)
+        }
+        _ => Precision::Superset,
+    }
 }
 
 fn exact(text: String) -> Option<Part> {
-    Some(Part { text, exact: true })
+    Some(Part::new(text, Precision::Exact))
 }
 
 fn superset(text: String) -> Option<Part> {
-    Some(Part { text, exact: false })
+    Some(Part::new(text, Precision::Superset))
 }
 
 /// A comparison, with the column on the left.
@@ -112,11 +188,36 @@ fn literal_of(expr: &Expr) -> Option<ScalarValue> {
 impl TableBinding {
     pub(super) fn translate(&self, expr: &Expr) -> Option<Pushed> {
         let part = self.part(expr, false)?;
-        Some(if part.exact {
+        Some(if part.precision == Precision::Exact {
             Pushed::Exact(part.text)
         } else {
             Pushed::Superset(part.text)
         })
+    }
+
+    /// Translates the conjuncts of one WHERE clause together: a conjunct
+    /// that is exact but for blank values of a field becomes exact when
+    /// another pushed conjunct excludes those blanks (`Day >= a` and
+    /// `Day <= b`). The pushed condition must then `and` all of them
+    /// (as [`TableBinding::condition`] does).
+    pub(super) fn translate_all(&self, filters: &[&Expr]) -> Vec<Option<Pushed>> {
+        let parts: Vec<Option<Part>> = filters.iter().map(|f| self.part(f, false)).collect();
+        let non_blank: BTreeSet<String> = parts
+            .iter()
+            .flatten()
+            .flat_map(|p| p.non_blank.iter().cloned())
+            .collect();
+        parts
+            .into_iter()
+            .map(|part| {
+                let part = part?;
+                Some(if part.settled(&non_blank) == Precision::Exact {
+                    Pushed::Exact(part.text)
+                } else {
+                    Pushed::Superset(part.text)
+                })
+            })
+            .collect()
     }
 
     /// Translates `expr` (or `NOT expr` when `negated`).
@@ -163,10 +264,7 @@ impl TableBinding {
 
     fn and(&self, left: &Expr, right: &Expr, negated: bool) -> Option<Part> {
         match (self.part(left, negated), self.part(right, negated)) {
-            (Some(l), Some(r)) => Some(Part {
-                text: format!("({} and {})", l.text, r.text),
-                exact: l.exact && r.exact,
-            }),
+            (Some(l), Some(r)) => Some(l.and(r)),
             // Dropping a conjunct widens the result: a superset.
             (Some(only), None) | (None, Some(only)) => superset(only.text),
             (None, None) => None,
@@ -175,10 +273,7 @@ impl TableBinding {
 
     fn or(&self, left: &Expr, right: &Expr, negated: bool) -> Option<Part> {
         let (l, r) = (self.part(left, negated)?, self.part(right, negated)?);
-        Some(Part {
-            text: format!("({} or {})", l.text, r.text),
-            exact: l.exact && r.exact,
-        })
+        Some(l.or(r))
     }
 
     fn comparison(&self, left: &Expr, op: Operator, right: &Expr, negated: bool) -> Option<Part> {
@@ -247,10 +342,16 @@ impl TableBinding {
                     numbers.join(", ")
                 );
                 // `not in` also matches blanks.
+                let code = column.code();
                 let part = match (negated, column.always_set(), column.not_blank()) {
-                    (false, ..) | (true, true, _) => exact(text),
-                    (true, false, Some(guard)) => exact(format!("({text} and {guard})")),
-                    (true, false, None) => superset(text),
+                    (false, ..) => exact(text).map(|p| p.excluding_blanks_of(code)),
+                    (true, true, _) => exact(text),
+                    (true, false, Some(guard)) => {
+                        exact(format!("({text} and {guard})")).map(|p| p.excluding_blanks_of(code))
+                    }
+                    (true, false, None) => {
+                        Some(Part::new(text, Precision::ExtraBlanks(code.to_string())))
+                    }
                 };
                 row(&column, part, negated)
             }
@@ -267,19 +368,15 @@ impl TableBinding {
                 let mut parts = values
                     .iter()
                     .map(|v| self.compare(&column, if negated { Cmp::Ne } else { Cmp::Eq }, v));
-                let first = parts.next()??;
-                let joiner = if negated { " and " } else { " or " };
-                let mut text = first.text;
-                let mut all_exact = first.exact;
+                let mut joined = parts.next()??;
                 for p in parts {
-                    let p = p?;
-                    text = format!("{text}{joiner}{}", p.text);
-                    all_exact &= p.exact;
+                    joined = if negated {
+                        joined.and(p?)
+                    } else {
+                        joined.or(p?)
+                    };
                 }
-                Some(Part {
-                    text: format!("({text})"),
-                    exact: all_exact,
-                })
+                Some(joined)
             }
             Kind::LongText | Kind::Options | Kind::File => None,
         }
@@ -384,11 +481,13 @@ fn ordered(c: &Resolved, cmp: Cmp, value: &str) -> Option<Part> {
     }
     let text = format!("{code} {} {value}", cmp.symbol());
     match cmp {
-        Cmp::Eq | Cmp::Gt | Cmp::Ge => exact(text),
+        Cmp::Eq | Cmp::Gt | Cmp::Ge => exact(text).map(|p| p.excluding_blanks_of(code)),
         _ if c.always_set() => exact(text),
         _ => match c.not_blank() {
-            Some(guard) => exact(format!("({text} and {guard})")),
-            None => superset(text),
+            Some(guard) => {
+                exact(format!("({text} and {guard})")).map(|p| p.excluding_blanks_of(code))
+            }
+            None => Some(Part::new(text, Precision::ExtraBlanks(code.to_string()))),
         },
     }
 }

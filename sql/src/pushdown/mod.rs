@@ -90,6 +90,28 @@ impl TableBinding {
         }
     }
 
+    /// [`filter`](Self::filter) of each conjunct of one WHERE clause,
+    /// translated together (see [`supports`](Self::supports)).
+    pub fn filter_all(&self, filters: &[&Expr]) -> Vec<Option<Pushed>> {
+        self.translate_all(filters)
+    }
+
+    /// For `TableProvider::supports_filters_pushdown`, with all the
+    /// conjuncts at once (preferred to [`support`](Self::support)): a
+    /// conjunct exact but for blank values (`Day <= b`) is exact when
+    /// another conjunct excludes those blanks (`Day >= a`). The scan must
+    /// then push [`condition`](Self::condition) of all the filters it gets.
+    pub fn supports(&self, filters: &[&Expr]) -> Vec<TableProviderFilterPushDown> {
+        self.filter_all(filters)
+            .into_iter()
+            .map(|pushed| match pushed {
+                Some(Pushed::Exact(_)) => TableProviderFilterPushDown::Exact,
+                Some(Pushed::Superset(_)) => TableProviderFilterPushDown::Inexact,
+                None => TableProviderFilterPushDown::Unsupported,
+            })
+            .collect()
+    }
+
     /// The Kintone condition for a set of conjuncts (`and` of the
     /// pushable ones, parenthesised); `None` when none is pushable.
     pub fn condition(&self, filters: &[Expr]) -> Option<String> {

@@ -497,3 +497,40 @@ fn order_by_keys() {
     };
     assert_eq!(rows.order_by(&[sort("Amount", true, true)]), None);
 }
+
+#[test]
+fn blanks_excluded_by_another_conjunct_make_a_range_exact() {
+    let b = binding();
+    let (lo, hi) = (
+        lit(ScalarValue::Date32(Some(0))),
+        lit(ScalarValue::Date32(Some(10))),
+    );
+    check(
+        ident("Day").between(lo.clone(), hi.clone()),
+        exact("(Day >= \"1970-01-01\" and Day <= \"1970-01-11\")"),
+    );
+    let ge = ident("Day").gt_eq(lo);
+    let le = ident("Day").lt_eq(hi.clone());
+    let amount = ident("Amount").gt(dec(0));
+    assert_eq!(
+        b.filter_all(&[&le, &ge]),
+        vec![
+            exact("Day <= \"1970-01-11\""),
+            exact("Day >= \"1970-01-01\"")
+        ]
+    );
+    assert_eq!(
+        b.filter_all(&[&le, &amount]),
+        vec![sup("Day <= \"1970-01-11\""), exact("Amount > 0")]
+    );
+    use datafusion::logical_expr::TableProviderFilterPushDown as F;
+    assert_eq!(b.supports(&[&le, &ge]), vec![F::Exact, F::Exact]);
+    assert_eq!(b.supports(&[&le]), vec![F::Inexact]);
+    assert_eq!(b.support(&le), F::Inexact);
+    // `or` keeps only the blanks both sides exclude.
+    let either = ident("Day").gt(hi.clone()).or(ident("Amount").gt(dec(0)));
+    assert_eq!(
+        b.filter_all(&[&le, &either])[0],
+        sup("Day <= \"1970-01-11\"")
+    );
+}

@@ -428,7 +428,8 @@ impl Tables {
         let binding = self.binding(table);
         let conjuncts = self.conjuncts(table, where_sql).await;
         assert!(!conjuncts.is_empty(), "{where_sql}: no filter");
-        let pushed: Vec<Option<Pushed>> = conjuncts.iter().map(|e| binding.filter(e)).collect();
+        let refs: Vec<&datafusion::prelude::Expr> = conjuncts.iter().collect();
+        let pushed: Vec<Option<Pushed>> = binding.filter_all(&refs);
         let all_exact = pushed.iter().all(|p| matches!(p, Some(Pushed::Exact(_))));
         let any = pushed.iter().any(Option::is_some);
         let got = match (all_exact, any) {
