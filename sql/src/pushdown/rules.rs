@@ -189,7 +189,6 @@ mod tests {
     use datafusion::physical_plan::displayable;
     use datafusion::physical_plan::empty::EmptyExec;
     use datafusion::prelude::{SessionConfig, SessionContext};
-    use datafusion_datasource_marker::is_source;
 
     use super::*;
 
@@ -210,14 +209,9 @@ mod tests {
             .then(|| Arc::new(EmptyExec::new(plan.schema())) as Arc<dyn ExecutionPlan>)
     }
 
-    mod datafusion_datasource_marker {
-        use std::sync::Arc;
-
-        use datafusion::physical_plan::ExecutionPlan;
-
-        pub fn is_source(plan: &Arc<dyn ExecutionPlan>) -> bool {
-            plan.children().is_empty() && plan.name() == "DataSourceExec"
-        }
+    /// DataFusion's memory table scan.
+    fn is_source(plan: &Arc<dyn ExecutionPlan>) -> bool {
+        plan.children().is_empty() && plan.name() == "DataSourceExec"
     }
 
     async fn plan(sql: &str) -> Arc<dyn ExecutionPlan> {
