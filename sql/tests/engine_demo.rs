@@ -336,3 +336,18 @@ async fn fixed_tables() {
     .await;
     let _ = count(&comments);
 }
+
+#[tokio::test]
+async fn order_by_limit_is_one_request_for_the_rows_needed() {
+    let emu = emulator().await;
+    let s = session(&emu, "UseCodeForFieldName=true").await;
+    let before = emu.stats();
+    let b = rows(&s, "SELECT RecordId, amount FROM Deals WHERE amount >= 0 ORDER BY amount DESC LIMIT 4", &[]).await;
+    let after = emu.stats();
+    assert_eq!(count(&b), 4);
+    assert_eq!(after.records_returned - before.records_returned, 4);
+    assert_eq!(
+        after.requests_to("GET", "/k/v1/records.json") - before.requests_to("GET", "/k/v1/records.json"),
+        1
+    );
+}
