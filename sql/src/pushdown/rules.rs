@@ -47,8 +47,18 @@ fn kintone_scan(
     keys: &[SortExpr],
     limit: usize,
 ) -> Option<Arc<dyn ExecutionPlan>> {
-    let _ = (plan, keys, limit);
-    None
+    let scan = plan.downcast_ref::<crate::provider::KintoneScanExec>()?;
+    let spec = scan.spec();
+    // Only an unsorted, unlimited records scan whose filters all went to
+    // Kintone exactly can take the order (no rows are re-checked above it).
+    if spec.table_code.is_some() || spec.order_by.is_some() || spec.exact_rows.is_some() {
+        return None;
+    }
+    let order = scan_order(scan.binding(), keys)?;
+    let mut spec = spec.clone();
+    spec.order_by = Some(order);
+    spec.limit = Some(spec.limit.map_or(limit as u64, |l| l.min(limit as u64)));
+    Some(scan.with_spec(spec))
 }
 
 /// The Kintone `order by` for sort keys over a scan with this binding:
