@@ -234,7 +234,8 @@ pub fn queries() -> Vec<Query> {
         "Owner IS NULL",
         "Owner LIKE '%tanaka%'",
     ]));
-    // HAS_ANY is NULL on a blank list (like IN on NULL), so NOT HAS_ANY keeps only non-blank lists.
+    // HAS_ANY is false on a blank list (the engine's documented meaning,
+    // like Kintone's `not in` keeping empty lists).
     let json_any = |column: &str, values: &str| {
         format!("EXISTS (SELECT 1 FROM json_each({column}) WHERE value IN ({values}))")
     };
@@ -255,9 +256,26 @@ pub fn queries() -> Vec<Query> {
             Mode::Set,
             format!("SELECT RecordId FROM Items WHERE NOT HAS_ANY({column}, {values})"),
             format!(
-                "SELECT RecordId FROM Items WHERE {column} IS NOT NULL AND NOT {}",
+                "SELECT RecordId FROM Items WHERE NOT {}",
                 json_any(column, values)
             ),
+        ));
+    }
+    // Plain SQL date/time literals (not ODBC escapes) against the columns.
+    for (engine, sqlite) in [
+        ("Start = TIME '09:30:00'", "Start = '09:30:00'"),
+        ("Start < TIME '12:00:00'", "Start < '12:00:00'"),
+        ("Day = DATE '2024-01-01'", "Day = '2024-01-01'"),
+        (
+            "At >= TIMESTAMP '2024-01-01 00:00:00'",
+            "At >= '2024-01-01T00:00:00Z'",
+        ),
+        ("Day > '2024-01-01'", "Day > '2024-01-01'"),
+    ] {
+        q.push(Query::pair(
+            Mode::Set,
+            format!("SELECT RecordId FROM Items WHERE {engine}"),
+            format!("SELECT RecordId FROM Items WHERE {sqlite}"),
         ));
     }
     // Subtable rows: any-row semantics must not leak into SQL's per-row rows.
