@@ -17,6 +17,8 @@ mod harness;
 mod model;
 #[path = "differential/pushdown.rs"]
 mod pushdown;
+#[path = "differential/queries_edge.rs"]
+mod queries_edge;
 #[path = "differential/queries_filters.rs"]
 mod queries_filters;
 #[path = "differential/queries_sql.rs"]
@@ -29,6 +31,7 @@ use harness::{check, run_engine, world, Query};
 fn all_queries() -> Vec<Query> {
     let mut queries = queries_filters::queries();
     queries.extend(queries_sql::queries());
+    queries.extend(queries_edge::queries());
     queries.extend(escapes::queries());
     queries
 }
@@ -55,7 +58,7 @@ fn the_sqlite_model_answers_every_query() {
             .sqlite
             .clone()
             .unwrap_or_else(|| model::translate(&query.sql));
-        if let Err(e) = model::run(&db, &sql) {
+        if let Err(e) = model::run_with(&db, &sql, &query.params) {
             panic!("{sql}: {e}");
         }
     }
@@ -180,6 +183,11 @@ async fn the_emulator_holds_the_modeled_rows() {
                         && !served.is_empty()
                     {
                         fixture::number_text(served.parse().unwrap())
+                    } else if *code == "At" {
+                        match fixture::timestamp_cell(&served) {
+                            fixture::Cell::Text(t) => t,
+                            _ => String::new(),
+                        }
                     } else {
                         served
                     };

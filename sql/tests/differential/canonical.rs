@@ -34,6 +34,18 @@ pub fn timestamp_text(text: &str) -> Option<String> {
         return None;
     }
     let body = text.trim_end_matches('Z').trim_end_matches("+00:00");
+    // A zero fraction is not shown; a non-zero one without trailing zeros.
+    let body = match body.split_once('.') {
+        Some((seconds, fraction)) => {
+            let fraction = fraction.trim_end_matches('0');
+            if fraction.is_empty() {
+                seconds.to_owned()
+            } else {
+                format!("{seconds}.{fraction}")
+            }
+        }
+        None => body.to_owned(),
+    };
     Some(body.replacen('T', " ", 1))
 }
 
@@ -64,9 +76,10 @@ fn cell(column: &dyn Array, row: usize) -> String {
         | DataType::Decimal64(..)
         | DataType::Decimal128(..)
         | DataType::Decimal256(..) => number(shown.parse::<f64>().expect("a number")),
-        DataType::Timestamp(_, _) => {
-            timestamp_text(&shown).unwrap_or_else(|| shown.replacen('T', " ", 1))
-        }
+        DataType::Timestamp(_, _) => timestamp_text(&shown).unwrap_or_else(|| {
+            let zoned = format!("{shown}Z");
+            timestamp_text(&zoned).unwrap_or_else(|| shown.replacen('T', " ", 1))
+        }),
         _ => shown,
     }
 }

@@ -11,7 +11,8 @@
 //! - `Refs` (app 2): a lookup into Items by `Code`, copying `Title`.
 //! - `Big` (app 3): 10,500 records.
 //!
-//! Decimals are multiples of 1/16 with at most 4 decimals: exact in binary,
+//! Date-times are stored with a fixed six-digit fraction (see
+//! [`timestamp_cell`]). Decimals are multiples of 1/16 with at most 4 decimals: exact in binary,
 //! so SQLite's REAL holds them exactly and sums stay exact.
 
 use serde_json::{json, Map, Value as Json};
@@ -86,6 +87,16 @@ pub fn list_text(items: &[&str]) -> Cell {
         return Cell::Null;
     }
     Cell::Text(serde_json::to_string(items).unwrap())
+}
+
+/// A DATETIME as the model stores it: ISO text with a fixed six-digit
+/// fraction (`2024-01-01T00:00:00.000000Z`), so that text order is time
+/// order also against literals with fractions.
+pub fn timestamp_cell(kintone: &str) -> Cell {
+    match kintone.strip_suffix('Z') {
+        Some(body) if !kintone.is_empty() => Cell::Text(format!("{body}.000000Z")),
+        _ => Cell::Null,
+    }
 }
 
 /// A NUMBER's text (exact: every value is a multiple of 1/16).
@@ -326,9 +337,9 @@ fn items(rng: &mut Lcg) -> (Json, Table, Table, Vec<(String, Option<String>)>) {
             Cell::Int(1),
             Cell::Int(id as i64),
             Cell::Text(creator.into()),
-            Cell::Text(created),
+            timestamp_cell(&created),
             Cell::Text(modifier.into()),
-            Cell::Text(updated),
+            timestamp_cell(&updated),
             Cell::Text(code.clone()),
             opt_text(title).1,
             opt_text(memo).1,
@@ -336,7 +347,7 @@ fn items(rng: &mut Lcg) -> (Json, Table, Table, Vec<(String, Option<String>)>) {
             price_cell,
             score_cell,
             opt_text(day).1,
-            opt_text(at).1,
+            timestamp_cell(at),
             if start.is_empty() {
                 Cell::Null
             } else {

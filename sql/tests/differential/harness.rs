@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use kintone_core::Properties;
 use kintone_emulator::{Config, Emulator, EmulatorHandle};
 use rusqlite::Connection;
-use sql::{ExecOptions, Session};
+use sql::{ExecOptions, Param, Session};
 
 use super::canonical::batch_rows;
 use super::fixture::{self, LOGIN};
@@ -30,6 +30,10 @@ pub struct Query {
     pub sql: String,
     pub sqlite: Option<String>,
     pub mode: Mode,
+    /// Values for the `?` markers (the same on both sides).
+    pub params: Vec<Param>,
+    /// SQL_ATTR_MAX_ROWS for the engine (SQLite's text says LIMIT itself).
+    pub max_rows: Option<u64>,
 }
 
 impl Query {
@@ -38,6 +42,8 @@ impl Query {
             sql: sql.into(),
             sqlite: None,
             mode: Mode::Set,
+            params: Vec::new(),
+            max_rows: None,
         }
     }
     pub fn ordered(sql: impl Into<String>) -> Query {
@@ -58,7 +64,17 @@ impl Query {
             sql: sql.into(),
             sqlite: Some(sqlite.into()),
             mode,
+            params: Vec::new(),
+            max_rows: None,
         }
+    }
+    pub fn with_params(mut self, params: Vec<Param>) -> Query {
+        self.params = params;
+        self
+    }
+    pub fn with_max_rows(mut self, max_rows: u64) -> Query {
+        self.max_rows = Some(max_rows);
+        self
     }
 }
 
@@ -115,12 +131,22 @@ pub async fn world() -> World {
 
 /// Runs `sql` through the engine (prepare + execute): canonical rows.
 pub async fn run_engine(session: &Session, sql: &str) -> Result<Vec<Vec<String>>, String> {
+    run_engine_with(session, sql, &[], None).await
+}
+
+/// [`run_engine`] with parameter values and a row cap.
+pub async fn run_engine_with(
+    session: &Session,
+    sql: &str,
+    params: &[Param],
+    max_rows: Option<u64>,
+) -> Result<Vec<Vec<String>>, String> {
     let statement = session
         .prepare(sql)
         .await
         .map_err(|e| format!("prepare: {e}"))?;
     let mut stream = statement
-        .execute(&[], &ExecOptions::default())
+        .execute(params, &ExecOptions { max_rows })
         .await
         .map_err(|e| format!("execute: {e}"))?;
     let mut rows = Vec::new();
@@ -153,11 +179,12 @@ pub async fn check(world: &World, query: &Query) -> Option<String> {
         .sqlite
         .clone()
         .unwrap_or_else(|| model::translate(&query.sql));
-    let expected = match model::run(&world.sqlite, &sqlite_sql) {
+    let expected = match model::run_with(&world.sqlite, &sqlite_sql, &query.params) {
         Ok(rows) => rows,
         Err(e) => return Some(format!("{}\n   the SQLite model failed: {e}", query.sql)),
     };
-    let got = match run_engine(&world.session, &query.sql).await {
+    let got = match run_engine_with(&world.session, &query.sql, &query.params, query.max_rows).await
+    {
         Ok(rows) => rows,
         Err(e) => return Some(format!("{}\n   engine error: {e}", query.sql)),
     };

@@ -5,6 +5,7 @@
 
 use rusqlite::types::ValueRef;
 use rusqlite::Connection;
+use sql::Param;
 
 use super::canonical::{number, timestamp_text};
 use super::fixture::{Cell, Table};
@@ -63,7 +64,7 @@ pub fn translate(sql: &str) -> String {
         let literal = literal.trim();
         out.push_str(&match keyword.to_ascii_lowercase().as_str() {
             "d" | "t" => literal.to_owned(),
-            "ts" => format!("'{}Z'", literal.trim_matches('\'').replace(' ', "T")),
+            "ts" => format!("'{}'", model_timestamp(literal.trim_matches('\''))),
             "escape" => format!("ESCAPE {literal}"),
             other => panic!("no SQLite translation for {{{other} ...}}"),
         });
@@ -73,11 +74,44 @@ pub fn translate(sql: &str) -> String {
     out
 }
 
+/// `yyyy-mm-dd hh:mm:ss[.f]` as the model stores date-times (six-digit fraction).
+pub fn model_timestamp(literal: &str) -> String {
+    let (seconds, fraction) = literal.split_once('.').unwrap_or((literal, ""));
+    format!("{}.{:0<6}Z", seconds.replacen(' ', "T", 1), fraction)
+}
+
 /// Runs `sql` in SQLite: the rows as canonical text cells.
 pub fn run(db: &Connection, sql: &str) -> Result<Vec<Vec<String>>, String> {
+    run_with(db, sql, &[])
+}
+
+/// A parameter as the model stores such values.
+fn sqlite_param(param: &Param) -> rusqlite::types::Value {
+    use rusqlite::types::Value;
+    match param {
+        Param::Null => Value::Null,
+        Param::Bool(b) => Value::Integer(*b as i64),
+        Param::Int(i) => Value::Integer(*i),
+        Param::Double(d) => Value::Real(*d),
+        Param::Decimal { value, scale, .. } => {
+            Value::Real(*value as f64 / 10f64.powi(i32::from(*scale)))
+        }
+        Param::Text(t) => Value::Text(t.clone()),
+        Param::Binary(b) => Value::Blob(b.clone()),
+        Param::Date(d) => Value::Text(d.format("%Y-%m-%d").to_string()),
+        Param::Time(t) => Value::Text(t.format("%H:%M:%S").to_string()),
+        Param::Timestamp(ts) => Value::Text(ts.format("%Y-%m-%dT%H:%M:%S%.6fZ").to_string()),
+    }
+}
+
+/// [`run`] with values for the `?` markers.
+pub fn run_with(db: &Connection, sql: &str, params: &[Param]) -> Result<Vec<Vec<String>>, String> {
     let mut statement = db.prepare(sql).map_err(|e| format!("sqlite: {e}"))?;
     let width = statement.column_count();
-    let mut rows = statement.query([]).map_err(|e| format!("sqlite: {e}"))?;
+    let values: Vec<rusqlite::types::Value> = params.iter().map(sqlite_param).collect();
+    let mut rows = statement
+        .query(rusqlite::params_from_iter(values))
+        .map_err(|e| format!("sqlite: {e}"))?;
     let mut result = Vec::new();
     while let Some(row) = rows.next().map_err(|e| format!("sqlite: {e}"))? {
         let mut cells = Vec::with_capacity(width);
