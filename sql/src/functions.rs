@@ -16,8 +16,8 @@ use datafusion::logical_expr::{
 use crate::pushdown::HAS_ANY;
 
 /// `HAS_ANY(list, v1, v2, ...)`: true when the JSON-array text `list`
-/// holds any of the values; false for NULL (an empty list); NULL values
-/// match nothing.
+/// holds any of the values; NULL for a NULL (blank) list, like any
+/// strict SQL function; NULL values match nothing.
 #[derive(Debug, PartialEq, Eq, Hash)]
 pub struct HasAny {
     signature: Signature,
@@ -66,7 +66,7 @@ impl ScalarUDFImpl for HasAny {
         let result: BooleanArray = (0..rows)
             .map(|row| {
                 if list.is_null(row) {
-                    return Some(false);
+                    return None;
                 }
                 let members: HashSet<String> = serde_json::from_str::<Vec<String>>(list.value(row))
                     .unwrap_or_default()
