@@ -1,0 +1,168 @@
+//! Pushdown efficiency, measured by the emulator's statistics (the same
+//! snapshot `/__emulator/stats` serves), and the EXPLAIN text for the same
+//! queries (it names the Kintone query string and the fields sent).
+
+use kintone_emulator::StatsSnapshot;
+
+use super::harness::{run_engine, World};
+use super::model;
+
+/// Record requests (records.json and the cursor API) and records served.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Traffic {
+    pub record_requests: u64,
+    pub records: u64,
+}
+
+fn record_requests(stats: &StatsSnapshot) -> u64 {
+    stats
+        .requests
+        .iter()
+        .filter(|(key, _)| key.contains("/records.json") || key.contains("/records/cursor.json"))
+        .map(|(_, n)| n)
+        .sum()
+}
+
+/// Runs `sql` and returns its rows with the traffic it caused.
+pub async fn measure(world: &World, sql: &str) -> (Vec<Vec<String>>, Traffic) {
+    let before = world.emulator.stats();
+    let rows = run_engine(&world.session, sql)
+        .await
+        .unwrap_or_else(|e| panic!("{sql}: {e}"));
+    let after = world.emulator.stats();
+    let traffic = Traffic {
+        record_requests: record_requests(&after) - record_requests(&before),
+        records: after.records_returned - before.records_returned,
+    };
+    (rows, traffic)
+}
+
+/// The EXPLAIN output as one text.
+pub async fn explain(world: &World, sql: &str) -> String {
+    let rows = run_engine(&world.session, &format!("EXPLAIN {sql}"))
+        .await
+        .unwrap_or_else(|e| panic!("EXPLAIN {sql}: {e}"));
+    rows.iter()
+        .map(|r| r.join(" | "))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn sqlite_count(world: &World, sql: &str) -> u64 {
+    let rows = model::run(&world.sqlite, sql).unwrap();
+    rows[0][0].parse().unwrap()
+}
+
+/// A query, the traffic (and row count) it may cause, fragments its
+/// EXPLAIN must show and fragments it must not.
+type Case = (
+    &'static str,
+    Box<dyn Fn(Traffic, usize) -> bool>,
+    &'static [&'static str],
+    &'static [&'static str],
+);
+
+/// Each case: the query, what the emulator must have served, and fragments
+/// its EXPLAIN must show. Returns the failures.
+pub async fn check_all(world: &World) -> Vec<String> {
+    let mut failures = Vec::new();
+    // Metadata is read once per session; warm it up so that only record traffic is measured.
+    let _ = run_engine(
+        &world.session,
+        "SELECT RecordId FROM Big WHERE RecordId = 1",
+    )
+    .await;
+
+    let k_matches = sqlite_count(world, "SELECT COUNT(*) FROM Big WHERE K = 'k00042'");
+    let n_high = sqlite_count(world, "SELECT COUNT(*) FROM Big WHERE N > 995");
+    let cases: Vec<Case> = vec![
+        (
+            "SELECT RecordId, N FROM Big WHERE RecordId = 10499",
+            Box::new(|t, rows| rows == 1 && t.records == 1 && t.record_requests == 1),
+            &["$id = 10499"],
+            &[],
+        ),
+        (
+            "SELECT RecordId FROM Big WHERE RecordId IN (3, 5000, 10500)",
+            Box::new(|t, rows| rows == 3 && t.records == 3 && t.record_requests == 1),
+            &["$id in (3, 5000, 10500)"],
+            &[],
+        ),
+        (
+            "SELECT RecordId FROM Big WHERE RecordId BETWEEN 10001 AND 10010",
+            Box::new(|t, rows| rows == 10 && t.records == 10 && t.record_requests == 1),
+            &["$id >= 10001", "$id <= 10010"],
+            &[],
+        ),
+        (
+            "SELECT RecordId, K FROM Big WHERE K = 'k00042'",
+            Box::new(move |t, rows| rows as u64 == k_matches && t.records == k_matches),
+            &["K in (\"k00042\")"],
+            &[],
+        ),
+        (
+            "SELECT RecordId, N FROM Big WHERE N > 995",
+            Box::new(move |t, rows| rows as u64 == n_high && t.records == n_high),
+            &["N > 995"],
+            &["\"K\""],
+        ),
+        (
+            "SELECT COUNT(*) FROM Big WHERE G = 'C'",
+            Box::new(|t, rows| rows == 1 && t.record_requests == 1 && t.records <= 1),
+            &["G in (\"C\")"],
+            &[],
+        ),
+        (
+            "SELECT COUNT(*) FROM Big",
+            Box::new(|t, rows| rows == 1 && t.record_requests == 1 && t.records <= 1),
+            &[],
+            &[],
+        ),
+        (
+            "SELECT RecordId, N FROM Big ORDER BY N, RecordId LIMIT 10",
+            Box::new(|t, rows| rows == 10 && t.record_requests == 1 && t.records == 10),
+            &["order by N asc", "limit 10"],
+            &[],
+        ),
+        (
+            "SELECT RecordId, D FROM Big ORDER BY D DESC, RecordId LIMIT 10 OFFSET 5",
+            Box::new(|t, rows| rows == 10 && t.record_requests == 1 && t.records == 15),
+            &["order by D desc", "limit 15"],
+            &[],
+        ),
+    ];
+    for (sql, expectation, shown, hidden) in cases {
+        let (rows, traffic) = measure(world, sql).await;
+        if !expectation(traffic, rows.len()) {
+            failures.push(format!(
+                "{sql}: {} row(s) with {traffic:?} is not the expected pushdown",
+                rows.len()
+            ));
+        }
+        let plan = explain(world, sql).await;
+        for fragment in shown {
+            if !plan.contains(fragment) {
+                failures.push(format!("EXPLAIN {sql}: no '{fragment}' in\n{plan}"));
+            }
+        }
+        for fragment in hidden {
+            if plan.contains(fragment) {
+                failures.push(format!(
+                    "EXPLAIN {sql}: '{fragment}' should not be in\n{plan}"
+                ));
+            }
+        }
+    }
+    // Projection: only the needed fields (and $id) are requested.
+    let plan = explain(world, "SELECT N FROM Big WHERE N > 995").await;
+    if !(plan.contains("fields")
+        && plan.contains("$id")
+        && plan.contains('N')
+        && !plan.contains("\"K\""))
+    {
+        failures.push(format!(
+            "EXPLAIN of a projection does not show fields [$id, N] only:\n{plan}"
+        ));
+    }
+    failures
+}
