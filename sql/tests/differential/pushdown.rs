@@ -85,7 +85,8 @@ pub async fn check_all(world: &World) -> Vec<String> {
         (
             "SELECT RecordId FROM Big WHERE RecordId IN (3, 5000, 10500)",
             Box::new(|t, rows| rows == 3 && t.records == 3 && t.record_requests == 1),
-            &["$id in (3, 5000, 10500)"],
+            // DataFusion turns a short IN list into ORs; each is pushed.
+            &["$id = 3", "$id = 5000", "$id = 10500"],
             &[],
         ),
         (
@@ -109,7 +110,9 @@ pub async fn check_all(world: &World) -> Vec<String> {
         (
             "SELECT COUNT(*) FROM Big WHERE G = 'C'",
             Box::new(|t, rows| rows == 1 && t.record_requests == 1 && t.records <= 1),
-            &["G in (\"C\")"],
+            // The count is read at planning (one totalCount request) and
+            // folded into a constant by DataFusion, so no scan is left to show.
+            &[],
             &[],
         ),
         (
