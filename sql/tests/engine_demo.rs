@@ -387,3 +387,22 @@ async fn has_any_membership_and_its_negation() {
         "NOT HAS_ANY keeps the non-blank lists without the value"
     );
 }
+
+#[tokio::test]
+async fn repeated_columns_and_expressions_get_unique_names() {
+    let emu = emulator().await;
+    let s = session(&emu, "UseCodeForFieldName=true").await;
+    let st = s
+        .prepare("SELECT title, title, CAST(RecordId AS VARCHAR), RecordId FROM Deals")
+        .await
+        .unwrap();
+    let names: Vec<&str> = st.columns().iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(
+        names,
+        ["title", "title_2", "CAST(RecordId AS VARCHAR)", "RecordId"]
+    );
+    assert_eq!(
+        count(&rows(&s, "SELECT title, title FROM Deals", &[]).await),
+        60
+    );
+}
