@@ -16,8 +16,8 @@ use datafusion::logical_expr::{
 use crate::pushdown::HAS_ANY;
 
 /// `HAS_ANY(list, v1, v2, ...)`: true when the JSON-array text `list`
-/// holds any of the values; false for NULL (an empty list); NULL values
-/// match nothing.
+/// holds any of the values; NULL for a NULL (blank) list, like any
+/// strict SQL function; NULL values match nothing.
 #[derive(Debug, PartialEq, Eq, Hash)]
 pub struct HasAny {
     signature: Signature,
@@ -66,7 +66,7 @@ impl ScalarUDFImpl for HasAny {
         let result: BooleanArray = (0..rows)
             .map(|row| {
                 if list.is_null(row) {
-                    return Some(false);
+                    return None;
                 }
                 let members: HashSet<String> = serde_json::from_str::<Vec<String>>(list.value(row))
                     .unwrap_or_default()
@@ -80,5 +80,39 @@ impl ScalarUDFImpl for HasAny {
             })
             .collect();
         Ok(ColumnarValue::Array(Arc::new(result)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use arrow_schema::Field;
+    use datafusion::common::config::ConfigOptions;
+
+    #[test]
+    fn has_any_is_null_on_a_blank_list() {
+        let list: ArrayRef = Arc::new(StringArray::from(vec![
+            Some(r#"["a","b"]"#),
+            None,
+            Some(r#"["c"]"#),
+        ]));
+        let value = ColumnarValue::Scalar(datafusion::common::ScalarValue::Utf8(Some("b".into())));
+        let args = ScalarFunctionArgs {
+            args: vec![ColumnarValue::Array(list), value],
+            arg_fields: vec![
+                Arc::new(Field::new("l", DataType::Utf8, true)),
+                Arc::new(Field::new("v", DataType::Utf8, true)),
+            ],
+            number_rows: 3,
+            return_field: Arc::new(Field::new("r", DataType::Boolean, true)),
+            config_options: Arc::new(ConfigOptions::default()),
+        };
+        let ColumnarValue::Array(result) = HasAny::udf().invoke_with_args(args).unwrap() else {
+            panic!("an array")
+        };
+        let result = result.as_any().downcast_ref::<BooleanArray>().unwrap();
+        assert!(result.value(0));
+        assert!(result.is_null(1));
+        assert!(!result.value(2));
     }
 }

@@ -18,6 +18,7 @@ pub mod error;
 pub mod escape;
 mod functions;
 mod markers;
+mod naming;
 pub mod provider;
 pub mod pushdown;
 pub mod session;

@@ -116,9 +116,14 @@ impl Session {
         let escaped = crate::escape::rewrite(sql)?;
         let (text, markers) = crate::markers::rewrite(&escaped);
         let ctx = self.context().await?;
-        let plan = ctx
-            .state()
-            .create_logical_plan(&text)
+        let state = ctx.state();
+        let dialect = state.config().options().sql_parser.dialect;
+        let mut statement = state
+            .sql_to_statement(&text, &dialect)
+            .map_err(Error::from_datafusion)?;
+        crate::naming::alias_unnamed_items(&mut statement);
+        let plan = state
+            .statement_to_plan(statement)
             .await
             .map_err(Error::from_datafusion)?;
         SQLOptions::new()
@@ -350,9 +355,9 @@ impl Param {
             )),
             Param::Time(t) => {
                 use chrono::Timelike;
-                let micros = i64::from(t.num_seconds_from_midnight()) * 1_000_000
-                    + i64::from(t.nanosecond() / 1_000);
-                ScalarValue::Time64Microsecond(Some(micros))
+                let nanos = i64::from(t.num_seconds_from_midnight()) * 1_000_000_000
+                    + i64::from(t.nanosecond());
+                ScalarValue::Time64Nanosecond(Some(nanos))
             }
             Param::Timestamp(ts) => ScalarValue::TimestampMicrosecond(
                 Some(ts.and_utc().timestamp_micros()),

@@ -96,7 +96,9 @@ impl SqlType {
             }
             SqlType::VarBinary { .. } => DataType::Binary,
             SqlType::Date => DataType::Date32,
-            SqlType::Time { .. } => DataType::Time64(TimeUnit::Microsecond),
+            // Nanoseconds: DataFusion's TIME literals are Time64(ns) and it cannot
+            // compare times of different units.
+            SqlType::Time { .. } => DataType::Time64(TimeUnit::Nanosecond),
             SqlType::Timestamp { .. } => {
                 DataType::Timestamp(TimeUnit::Microsecond, Some("UTC".into()))
             }

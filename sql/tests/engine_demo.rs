@@ -342,12 +342,67 @@ async fn order_by_limit_is_one_request_for_the_rows_needed() {
     let emu = emulator().await;
     let s = session(&emu, "UseCodeForFieldName=true").await;
     let before = emu.stats();
-    let b = rows(&s, "SELECT RecordId, amount FROM Deals WHERE amount >= 0 ORDER BY amount DESC LIMIT 4", &[]).await;
+    let b = rows(
+        &s,
+        "SELECT RecordId, amount FROM Deals WHERE amount >= 0 ORDER BY amount DESC LIMIT 4",
+        &[],
+    )
+    .await;
     let after = emu.stats();
     assert_eq!(count(&b), 4);
     assert_eq!(after.records_returned - before.records_returned, 4);
     assert_eq!(
-        after.requests_to("GET", "/k/v1/records.json") - before.requests_to("GET", "/k/v1/records.json"),
+        after.requests_to("GET", "/k/v1/records.json")
+            - before.requests_to("GET", "/k/v1/records.json"),
         1
+    );
+}
+
+#[tokio::test]
+async fn has_any_membership_and_its_negation() {
+    let emu = emulator().await;
+    let s = session(&emu, "UseCodeForFieldName=true").await;
+    let total =
+        first_i64(&rows(&s, "SELECT count(*) FROM Deals WHERE tags IS NOT NULL", &[]).await);
+    let any = count(
+        &rows(
+            &s,
+            "SELECT RecordId FROM Deals WHERE HAS_ANY(tags, 'Renewal')",
+            &[],
+        )
+        .await,
+    ) as i64;
+    let none = count(
+        &rows(
+            &s,
+            "SELECT RecordId FROM Deals WHERE NOT HAS_ANY(tags, 'Renewal')",
+            &[],
+        )
+        .await,
+    ) as i64;
+    assert!(any > 0, "some deals are renewals");
+    assert_eq!(
+        any + none,
+        total,
+        "NOT HAS_ANY keeps the non-blank lists without the value"
+    );
+}
+
+#[tokio::test]
+async fn repeated_columns_and_expressions_get_unique_names() {
+    let emu = emulator().await;
+    let s = session(&emu, "UseCodeForFieldName=true").await;
+    let st = s
+        .prepare("SELECT title, title, CAST(RecordId AS VARCHAR), RecordId FROM Deals")
+        .await
+        .unwrap();
+    let names: Vec<&str> = st.columns().iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(
+        names,
+        ["title", "title_2", "CAST(RecordId AS VARCHAR)", "RecordId"]
+    );
+    assert_eq!(
+        count(&rows(&s, "SELECT title, title FROM Deals", &[]).await),
+        60
     );
 }

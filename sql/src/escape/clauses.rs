@@ -26,20 +26,14 @@ pub(super) fn date(body: &str) -> Result<String> {
     Ok(format!("DATE {}", quote_literal(&text)))
 }
 
-/// `{t 'hh:mm:ss'}`, typed like the driver's TIME columns (microseconds):
-/// DataFusion's `TIME '...'` is in nanoseconds and does not compare with them.
+/// `{t 'hh:mm:ss'}`: DataFusion's TIME literal is Time64(ns), the type of
+/// the driver's TIME columns (`SqlType::Time`), so the two compare.
 pub(super) fn time(body: &str) -> Result<String> {
     let text = single_literal(body, "t")?;
     NaiveTime::parse_from_str(&text, "%H:%M:%S%.f")
         .map_err(|_| Error::Syntax(format!("{{t '{text}'}}: expected 'hh:mm:ss'")))?;
-    Ok(format!(
-        "arrow_cast({}, '{TIME_TYPE}')",
-        quote_literal(&text)
-    ))
+    Ok(format!("TIME {}", quote_literal(&text)))
 }
-
-/// The Arrow type of TIME values (`SqlType::Time`'s).
-const TIME_TYPE: &str = "Time64(Microsecond)";
 
 /// `{ts 'yyyy-mm-dd hh:mm:ss[.f]'}` (read as UTC, like every Kintone timestamp).
 pub(super) fn timestamp(body: &str) -> Result<String> {

@@ -236,7 +236,7 @@ impl DisplayAs for KintoneScanExec {
         if let Some(code) = &s.table_code {
             write!(f, " table={code}")?;
         }
-        write!(f, " query=\"{}\"", s.query().replace('"', "\\\""))?;
+        write!(f, " query='{}'", s.query())?;
         let mut fields = vec!["$id".to_owned()];
         fields.extend(s.fields.iter().filter(|f| *f != "$id").cloned());
         write!(f, " fields=[{}]", fields.join(", "))?;
@@ -363,6 +363,19 @@ impl ReadState {
             }
             Projection::Subtable(_) => arrange(&self.columns, &batch),
         };
+        // The decoder's types where the reported type needs another one (TIME in ns).
+        let arrays = arrays
+            .into_iter()
+            .zip(self.schema.fields())
+            .map(|(array, field)| {
+                if array.data_type() == field.data_type() {
+                    Ok(array)
+                } else {
+                    datafusion::arrow::compute::cast(&array, field.data_type())
+                        .map_err(|e| DataFusionError::ArrowError(Box::new(e), None))
+                }
+            })
+            .collect::<Result<Vec<_>>>()?;
         let options = RecordBatchOptions::new().with_row_count(Some(batch.num_rows()));
         RecordBatch::try_new_with_options(Arc::clone(&self.schema), arrays, &options)
             .map_err(|e| DataFusionError::ArrowError(Box::new(e), None))

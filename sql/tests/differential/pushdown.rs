@@ -90,6 +90,7 @@ pub async fn check_all(world: &World) -> Vec<String> {
         (
             "SELECT RecordId FROM Big WHERE RecordId IN (3, 5000, 10500)",
             Box::new(|t, rows| rows == 3 && t.records == 3 && t.record_requests == 1),
+            // DataFusion turns a short IN list into ORs; each is pushed.
             &["$id = 3", "$id = 5000", "$id = 10500"],
             &[],
         ),

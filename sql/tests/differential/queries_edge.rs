@@ -77,7 +77,7 @@ pub fn queries() -> Vec<Query> {
     q.push(Query::pair(
         Mode::Set,
         "SELECT COUNT(*) FROM Items WHERE NOT HAS_ANY(Flags, 'urgent')",
-        "SELECT COUNT(*) FROM Items WHERE NOT EXISTS (SELECT 1 FROM json_each(Flags) WHERE value = 'urgent')",
+        "SELECT COUNT(*) FROM Items WHERE Flags IS NOT NULL AND NOT EXISTS (SELECT 1 FROM json_each(Flags) WHERE value = 'urgent')",
     ));
     for sql in [
         "SELECT COUNT(*) FROM Items_Lines WHERE Item = 'bolt'",

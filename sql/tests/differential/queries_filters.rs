@@ -234,8 +234,8 @@ pub fn queries() -> Vec<Query> {
         "Owner IS NULL",
         "Owner LIKE '%tanaka%'",
     ]));
-    // HAS_ANY is false on a blank list (the engine's documented meaning,
-    // like Kintone's `not in` keeping empty lists).
+    // HAS_ANY is NULL on a blank list (the engine's documented meaning, like
+    // any strict SQL function), so NOT HAS_ANY keeps only non-blank lists.
     let json_any = |column: &str, values: &str| {
         format!("EXISTS (SELECT 1 FROM json_each({column}) WHERE value IN ({values}))")
     };
@@ -256,7 +256,7 @@ pub fn queries() -> Vec<Query> {
             Mode::Set,
             format!("SELECT RecordId FROM Items WHERE NOT HAS_ANY({column}, {values})"),
             format!(
-                "SELECT RecordId FROM Items WHERE NOT {}",
+                "SELECT RecordId FROM Items WHERE {column} IS NOT NULL AND NOT {}",
                 json_any(column, values)
             ),
         ));
