@@ -28,6 +28,23 @@ fn get_info<E: Encoding>(
                 connected: conn.is_some(),
             }
         };
+        if info::HANDLE_INFO_TYPES.contains(&info_type) {
+            // The driver's own handles: the connection's, its environment's,
+            // or (statement/descriptor) the one the driver manager passed in.
+            let handle = match info_type {
+                info::ids::SQL_DRIVER_HDBC => h.as_raw() as usize,
+                info::ids::SQL_DRIVER_HENV => h.state.lock().env as usize,
+                info::ids::SQL_DRIVER_HSTMT | info::ids::SQL_DRIVER_HDESC if !value.is_null() => unsafe {
+                    std::ptr::read_unaligned(value as *const usize)
+                },
+                _ => 0,
+            };
+            unsafe {
+                put(value as *mut usize, handle);
+                put(out_len, std::mem::size_of::<usize>() as i16);
+            }
+            return Ok(Done::Ok);
+        }
         let answer = info::get_info(info_type, &ctx).ok_or_else(|| {
             DriverError::new("HY096", format!("invalid information type {info_type}"))
         })?;
