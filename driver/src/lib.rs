@@ -30,3 +30,6 @@ pub mod statement;
 pub mod sys;
 
 pub use error::DriverError;
+
+#[cfg(test)]
+mod smoke_tests;
