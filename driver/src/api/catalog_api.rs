@@ -393,6 +393,7 @@ fn column_privileges<E: Encoding>(
 }
 export_both!(SQLColumnPrivileges, SQLColumnPrivilegesW, column_privileges, [cat: S, cat_len: i16, schema: S, schema_len: i16, table: S, table_len: i16, column: S, column_len: i16]);
 
+#[allow(clippy::extra_unused_type_parameters)] // one generic per export pair, like the others
 fn get_type_info<E: Encoding>(stmt: SqlHandle, data_type: i16) -> SqlReturn {
     run_catalog(stmt, |session, _| {
         Ok(async move { catalog_fns::type_info(&session, data_type).await })
