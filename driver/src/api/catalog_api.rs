@@ -387,11 +387,9 @@ export_both!(SQLColumnPrivileges, SQLColumnPrivilegesW, column_privileges, [cat:
 
 #[allow(clippy::extra_unused_type_parameters)] // one generic per export pair, like the others
 fn get_type_info<E: Encoding>(stmt: SqlHandle, data_type: i16) -> SqlReturn {
-    run_catalog(stmt, |session, _| {
-        Ok(async move {
-            drop(session);
-            catalog_fns::type_info(data_type)
-        })
+    run_catalog(stmt, |_session, _| {
+        // Needs a connection (as every catalog function) but no request.
+        Ok(async move { catalog_fns::type_info(data_type) })
     })
 }
 export_both!(SQLGetTypeInfo, SQLGetTypeInfoW, get_type_info, [data_type: i16]);
