@@ -7,12 +7,14 @@
 //! * [`emulator`]: the demo emulator shared by a test process, and private
 //!   ones (Basic gate, TLS with client certificates).
 //! * [`demo`]: expected values read from the demo dataset itself.
+//! * [`ffi`]: raw ODBC calls through the driver manager or straight into the driver.
 //! * [`odbc`]: odbc-api helpers (environment, connections, SQLSTATEs, text results).
 
 pub mod config;
 pub mod demo;
 pub mod driver;
 pub mod emulator;
+pub mod ffi;
 pub mod odbc;
 
 /// Name of the driver in the private `odbcinst.ini`.

@@ -40,8 +40,8 @@ fn diagnostics_name_the_driver() {
     let conn = demo();
     let err = conn
         .execute("SELECT * FROM NoSuchTable", (), None)
-        .err()
-        .expect("an error");
+        .map(|_| ())
+        .expect_err("an error");
     let text = err.to_string();
     assert!(text.contains("kintone-odbc"), "{text}");
     assert!(text.contains("NoSuchTable"), "{text}");

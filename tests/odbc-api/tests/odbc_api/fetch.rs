@@ -197,7 +197,6 @@ fn get_data_in_pieces() {
         Some(String::from_utf16(&wide).unwrap()),
         text(&records(DEALS)[0], "memo")
     );
-    drop(row);
     assert!(cursor.next_row().unwrap().is_none());
 }
 
