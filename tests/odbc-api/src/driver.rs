@@ -1,6 +1,8 @@
-//! Where the driver under test is: `KINTONE_ODBC_DRIVER` if set, else
-//! `libkintone_odbc.so` in the cargo profile folder the test executable was
-//! built in (`<target>/debug/deps/<test>` -> `<target>/debug/`).
+//! Where the driver under test is: `KINTONE_ODBC_DRIVER` if set, else the
+//! newest `libkintone_odbc.so` of the cargo profile folder the test
+//! executable was built in: `<target>/debug/deps/` (built for the tests,
+//! the package's dev-dependency on the driver sees to it) or
+//! `<target>/debug/` (built by `cargo build -p kintone-odbc`).
 
 use std::path::PathBuf;
 
@@ -15,11 +17,19 @@ pub fn library() -> PathBuf {
         .parent()
         .and_then(|deps| deps.parent())
         .expect("the test runs from <target>/<profile>/deps");
-    let lib = profile_dir.join("libkintone_odbc.so");
-    assert!(
-        lib.exists(),
-        "{} is missing: build the driver first (cargo build -p kintone-odbc)",
-        lib.display()
-    );
-    lib
+    let candidates = [
+        profile_dir.join("deps").join("libkintone_odbc.so"),
+        profile_dir.join("libkintone_odbc.so"),
+    ];
+    candidates
+        .iter()
+        .filter_map(|p| Some((std::fs::metadata(p).ok()?.modified().ok()?, p)))
+        .max()
+        .map(|(_, p)| p.clone())
+        .unwrap_or_else(|| {
+            panic!(
+                "{} is missing: build the driver first (cargo build -p kintone-odbc)",
+                candidates[1].display()
+            )
+        })
 }
