@@ -128,8 +128,9 @@ fn an_array_of_parameters_gives_one_result_per_set() {
         .unwrap()
         .copy_from_slice(&ids);
     let mut cursor = inserter.execute().unwrap().expect("a result set");
-    // SQL_PARAM_ARRAY_SELECTS = SQL_PAS_BATCH: one result set per
-    // parameter set, read with SQLMoreResults.
+    // SQL_PARAM_ARRAY_SELECTS: one result set per parameter set
+    // (SQL_PAS_BATCH, read with SQLMoreResults) or one for all
+    // (SQL_PAS_NO_BATCH); either way the rows come in parameter order.
     let mut titles = Vec::new();
     loop {
         let mut row_titles = Vec::new();
