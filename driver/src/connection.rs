@@ -269,6 +269,7 @@ impl DbcState {
         if self.connection.is_none() {
             return Err(DriverError::new("08003", "connection not open"));
         }
+        let _runtime = runtime::enter();
         self.connection = None;
         Ok(())
     }
@@ -310,15 +311,23 @@ mod tests {
     fn autocommit_off_is_not_supported_and_unknown_attributes_are_rejected() {
         let mut dbc = DbcState::new(std::ptr::null());
         assert_eq!(
-            dbc.set_attr(SQL_ATTR_AUTOCOMMIT, 0 as *mut c_void, None)
+            dbc.set_attr(SQL_ATTR_AUTOCOMMIT, std::ptr::null_mut(), None)
                 .unwrap_err()
                 .sqlstate,
             "HYC00"
         );
-        dbc.set_attr(SQL_ATTR_AUTOCOMMIT, 1 as *mut c_void, None)
-            .unwrap();
-        dbc.set_attr(SQL_ATTR_LOGIN_TIMEOUT, 15 as *mut c_void, None)
-            .unwrap();
+        dbc.set_attr(
+            SQL_ATTR_AUTOCOMMIT,
+            std::ptr::without_provenance_mut(1),
+            None,
+        )
+        .unwrap();
+        dbc.set_attr(
+            SQL_ATTR_LOGIN_TIMEOUT,
+            std::ptr::without_provenance_mut(15),
+            None,
+        )
+        .unwrap();
         assert_eq!(
             dbc.get_attr(SQL_ATTR_LOGIN_TIMEOUT).unwrap(),
             AttrValue::U32(15)

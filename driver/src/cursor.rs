@@ -136,6 +136,14 @@ impl Cursor {
     }
 }
 
+impl Drop for Cursor {
+    fn drop(&mut self) {
+        // A live stream may spawn its clean-up (cursor deletion) when dropped.
+        let _runtime = runtime::enter();
+        self.source = Source::Batches(VecDeque::new());
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

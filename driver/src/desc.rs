@@ -435,7 +435,7 @@ mod tests {
         d.set_field(
             2,
             SQL_DESC_CONCISE_TYPE,
-            SQL_TYPE_TIMESTAMP as isize as *mut c_void,
+            std::ptr::without_provenance_mut(SQL_TYPE_TIMESTAMP as usize),
         )
         .unwrap();
         assert_eq!(d.count(), 2);
@@ -444,12 +444,16 @@ mod tests {
             (r.verbose_type, r.datetime_code),
             (SQL_DATETIME, SQL_CODE_TIMESTAMP)
         );
-        d.set_field(1, SQL_DESC_TYPE, SQL_DATETIME as isize as *mut c_void)
-            .unwrap();
+        d.set_field(
+            1,
+            SQL_DESC_TYPE,
+            std::ptr::without_provenance_mut(SQL_DATETIME as usize),
+        )
+        .unwrap();
         d.set_field(
             1,
             SQL_DESC_DATETIME_INTERVAL_CODE,
-            SQL_CODE_DATE as isize as *mut c_void,
+            std::ptr::without_provenance_mut(SQL_CODE_DATE as usize),
         )
         .unwrap();
         assert_eq!(d.record(1).unwrap().concise_type, SQL_TYPE_DATE);

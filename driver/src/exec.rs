@@ -14,6 +14,13 @@ use crate::runtime::{self, CancelFlag};
 use crate::statement::StmtState;
 use crate::sys::*;
 
+/// Writes one entry of SQL_ATTR_PARAM_STATUS_PTR, when the application set it.
+fn set_param_status(array: *mut u16, set: usize, status: u16) {
+    if !array.is_null() {
+        unsafe { std::ptr::write_unaligned(array.add(set), status) };
+    }
+}
+
 /// A materialised result set (what the catalog functions give).
 pub use crate::catalog_fns::ResultSet;
 
@@ -100,7 +107,7 @@ impl StmtState {
             let ignored = !operations.is_null()
                 && unsafe { std::ptr::read_unaligned(operations.add(set)) } == 1;
             if ignored {
-                unsafe { crate::encoding::put(status_ptr.wrapping_add(set), SQL_PARAM_UNUSED) };
+                set_param_status(status_ptr, set, SQL_PARAM_UNUSED);
                 continue;
             }
             let outcome = self.read_params(n_params, set).and_then(|params| {
@@ -127,15 +134,13 @@ impl StmtState {
                             Source::Stream(stream),
                         ));
                     }
-                    unsafe {
-                        crate::encoding::put(status_ptr.wrapping_add(set), SQL_PARAM_SUCCESS)
-                    };
+                    set_param_status(status_ptr, set, SQL_PARAM_SUCCESS);
                 }
                 Err(e) => {
                     if e.sqlstate == "HY008" {
                         return Err(e);
                     }
-                    unsafe { crate::encoding::put(status_ptr.wrapping_add(set), SQL_PARAM_ERROR) };
+                    set_param_status(status_ptr, set, SQL_PARAM_ERROR);
                     failures.push((set, e));
                 }
             }

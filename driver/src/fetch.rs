@@ -90,9 +90,11 @@ impl StmtState {
         if self.attrs.retrieve_data == SQL_RD_ON {
             self.write_bound(&mut statuses, &mut first_error, w)?;
         }
-        for i in 0..targets.array_size {
-            let status = statuses.get(i).copied().unwrap_or(SQL_ROW_NOROW);
-            unsafe { put(targets.row_status.wrapping_add(i), status) };
+        if !targets.row_status.is_null() {
+            for i in 0..targets.array_size {
+                let status = statuses.get(i).copied().unwrap_or(SQL_ROW_NOROW);
+                unsafe { put(targets.row_status.add(i), status) };
+            }
         }
         if n == 1 && statuses[0] == SQL_ROW_ERROR {
             if let Some(e) = first_error {
@@ -344,5 +346,246 @@ fn resolve_c_type(c_type: i16, sql_type: sql::SqlType) -> i16 {
         convert::default_c_type(sql_type)
     } else {
         c_type
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use arrow_array::{RecordBatch, StringArray};
+    use arrow_schema::{DataType, Field, Schema};
+    use sql::{ResultColumn, SqlType};
+
+    use super::*;
+    use crate::connection::{DbcHandle, DbcState};
+    use crate::exec::ResultSet;
+    use crate::handles::Handle;
+    use crate::statement::{allocate_statement, free_statement};
+
+    fn names(values: &[&str]) -> RecordBatch {
+        let schema = Arc::new(Schema::new(vec![Field::new("name", DataType::Utf8, true)]));
+        RecordBatch::try_new(schema, vec![Arc::new(StringArray::from(values.to_vec()))]).unwrap()
+    }
+
+    /// A statement whose cursor serves `batches` of one text column.
+    fn statement_over(
+        batches: Vec<RecordBatch>,
+    ) -> (*mut DbcHandle, *mut crate::statement::StmtHandle) {
+        let dbc = Handle::allocate(DbcState::new(std::ptr::null()));
+        let stmt = allocate_statement(unsafe { &*dbc });
+        let columns = vec![ResultColumn {
+            name: "name".into(),
+            sql_type: SqlType::WVarchar { length: 32 },
+            nullable: true,
+            base_table: None,
+            base_column: None,
+        }];
+        unsafe { &*stmt }
+            .state
+            .lock()
+            .set_result_set(ResultSet { columns, batches })
+            .unwrap();
+        (dbc, stmt)
+    }
+
+    fn release(dbc: *mut DbcHandle, stmt: *mut crate::statement::StmtHandle) {
+        unsafe {
+            free_statement(&*stmt);
+            Handle::free(dbc);
+        }
+    }
+
+    fn text(buf: &[u8]) -> &str {
+        std::str::from_utf8(&buf[..buf.iter().position(|b| *b == 0).unwrap()]).unwrap()
+    }
+
+    #[test]
+    fn column_wise_rowsets_span_batches_and_report_rows_and_statuses() {
+        let (dbc, stmt) = statement_over(vec![names(&["a", "bb"]), names(&["ccc", "d", "e"])]);
+        let handle = unsafe { &*stmt };
+        let mut st = handle.state.lock();
+        let mut data = [0u8; 3 * 8];
+        let mut ind = [0isize; 3];
+        let mut fetched = 0usize;
+        let mut status = [99u16; 3];
+        {
+            let mut ard = st.ard().state.lock();
+            ard.desc.array_size = 3;
+            let rec = ard.desc.record_mut(1);
+            rec.set_type(SQL_C_CHAR, true);
+            rec.data_ptr = data.as_mut_ptr().cast();
+            rec.octet_length = 8;
+            rec.indicator_ptr = ind.as_mut_ptr();
+            rec.octet_length_ptr = ind.as_mut_ptr();
+        }
+        {
+            let mut ird = st.ird().state.lock();
+            ird.desc.rows_processed_ptr = &mut fetched;
+            ird.desc.array_status_ptr = status.as_mut_ptr();
+        }
+        let mut w = Warnings::default();
+        let targets = st.fetch_targets();
+        assert_eq!(st.fetch(targets, &handle.cancel, &mut w).unwrap(), Done::Ok);
+        assert_eq!(fetched, 3);
+        assert_eq!(
+            [text(&data[..8]), text(&data[8..16]), text(&data[16..])],
+            ["a", "bb", "ccc"]
+        );
+        assert_eq!(ind, [1, 2, 3]);
+        assert_eq!(status, [SQL_ROW_SUCCESS; 3]);
+        let targets = st.fetch_targets();
+        assert_eq!(st.fetch(targets, &handle.cancel, &mut w).unwrap(), Done::Ok);
+        assert_eq!(fetched, 2);
+        assert_eq!(status, [SQL_ROW_SUCCESS, SQL_ROW_SUCCESS, SQL_ROW_NOROW]);
+        assert_eq!(text(&data[8..16]), "e");
+        let targets = st.fetch_targets();
+        assert_eq!(
+            st.fetch(targets, &handle.cancel, &mut w).unwrap(),
+            Done::NoData
+        );
+        assert_eq!(fetched, 0);
+        drop(st);
+        release(dbc, stmt);
+    }
+
+    #[repr(C)]
+    struct Row {
+        ind: isize,
+        name: [u8; 6],
+    }
+
+    #[test]
+    fn row_wise_binding_with_a_bind_offset() {
+        let (dbc, stmt) = statement_over(vec![names(&["x", "yy"])]);
+        let handle = unsafe { &*stmt };
+        let mut st = handle.state.lock();
+        // Two spare rows before the array: the bind offset skips them.
+        let mut rows: Vec<Row> = (0..4)
+            .map(|_| Row {
+                ind: 0,
+                name: [0; 6],
+            })
+            .collect();
+        let row_size = std::mem::size_of::<Row>();
+        let mut offset = (2 * row_size) as isize;
+        {
+            let mut ard = st.ard().state.lock();
+            ard.desc.array_size = 2;
+            ard.desc.bind_type = row_size;
+            ard.desc.bind_offset_ptr = &mut offset;
+            let rec = ard.desc.record_mut(1);
+            rec.set_type(SQL_C_CHAR, true);
+            rec.data_ptr = rows[0].name.as_mut_ptr().cast();
+            rec.octet_length = 6;
+            rec.indicator_ptr = &mut rows[0].ind;
+            rec.octet_length_ptr = &mut rows[0].ind;
+        }
+        let mut w = Warnings::default();
+        let targets = st.fetch_targets();
+        assert_eq!(st.fetch(targets, &handle.cancel, &mut w).unwrap(), Done::Ok);
+        assert_eq!(
+            (rows[0].ind, rows[1].ind),
+            (0, 0),
+            "the offset rows are untouched"
+        );
+        assert_eq!((text(&rows[2].name), rows[2].ind), ("x", 1));
+        assert_eq!((text(&rows[3].name), rows[3].ind), ("yy", 2));
+        drop(st);
+        release(dbc, stmt);
+    }
+
+    #[test]
+    fn get_data_in_pieces_then_no_data_and_column_errors() {
+        let (dbc, stmt) = statement_over(vec![names(&["Acme Corp"])]);
+        let handle = unsafe { &*stmt };
+        let mut st = handle.state.lock();
+        let mut w = Warnings::default();
+        let mut buf = [0u8; 5];
+        let mut ind = 0isize;
+        assert_eq!(
+            st.get_data(1, SQL_C_CHAR, buf.as_mut_ptr().cast(), 5, &mut ind, &mut w)
+                .unwrap_err()
+                .sqlstate,
+            "24000",
+            "no row fetched yet"
+        );
+        let targets = st.fetch_targets();
+        st.fetch(targets, &handle.cancel, &mut w).unwrap();
+        assert_eq!(
+            st.get_data(1, SQL_C_CHAR, buf.as_mut_ptr().cast(), 5, &mut ind, &mut w)
+                .unwrap(),
+            Done::Ok
+        );
+        assert!(!w.is_empty(), "01004 on the first piece");
+        assert_eq!((text(&buf), ind), ("Acme", 9));
+        let mut rest = [0u8; 16];
+        assert_eq!(
+            st.get_data(
+                1,
+                SQL_C_CHAR,
+                rest.as_mut_ptr().cast(),
+                16,
+                &mut ind,
+                &mut w
+            )
+            .unwrap(),
+            Done::Ok
+        );
+        assert_eq!((text(&rest), ind), (" Corp", 5));
+        assert_eq!(
+            st.get_data(
+                1,
+                SQL_C_CHAR,
+                rest.as_mut_ptr().cast(),
+                16,
+                &mut ind,
+                &mut w
+            )
+            .unwrap(),
+            Done::NoData
+        );
+        assert_eq!(
+            st.get_data(
+                2,
+                SQL_C_CHAR,
+                rest.as_mut_ptr().cast(),
+                16,
+                &mut ind,
+                &mut w
+            )
+            .unwrap_err()
+            .sqlstate,
+            "07009"
+        );
+        assert_eq!(
+            st.get_data(
+                0,
+                SQL_C_CHAR,
+                rest.as_mut_ptr().cast(),
+                16,
+                &mut ind,
+                &mut w
+            )
+            .unwrap_err()
+            .sqlstate,
+            "07009"
+        );
+        assert_eq!(
+            st.col_attribute(1, SQL_DESC_OCTET_LENGTH as u16).unwrap(),
+            ColAttr::Num(64)
+        );
+        assert_eq!(
+            st.col_attribute(1, SQL_COLUMN_NAME as u16).unwrap(),
+            ColAttr::Str("name".into())
+        );
+        assert_eq!(
+            st.col_attribute(2, SQL_DESC_CONCISE_TYPE as u16)
+                .unwrap_err()
+                .sqlstate,
+            "07009"
+        );
+        drop(st);
+        release(dbc, stmt);
     }
 }

@@ -118,6 +118,8 @@ pub fn entry(f: impl FnOnce() -> SqlReturn) -> SqlReturn {
     catch_unwind(AssertUnwindSafe(f)).unwrap_or(SQL_ERROR)
 }
 
+// `raw` is only dereferenced once the registry says it is a live handle of type `S`.
+#[allow(clippy::not_unsafe_ptr_arg_deref)]
 /// Validates `raw` as a handle of type `S`, clears its diagnostics, runs
 /// `f`, and records the outcome in the handle's diagnostics.
 pub fn with_handle<S: HandleState>(

@@ -24,6 +24,12 @@ fn runtime() -> &'static Runtime {
     })
 }
 
+/// Enters the driver's runtime, for dropping things that may spawn
+/// clean-up work (a result stream deleting its Kintone cursor).
+pub fn enter() -> tokio::runtime::EnterGuard<'static> {
+    runtime().enter()
+}
+
 /// A statement's cancel signal: SQLCancel sets it from any thread; the
 /// call waiting on the statement's work notices and returns HY008.
 #[derive(Debug, Default)]

@@ -191,7 +191,8 @@ impl StmtState {
         self.dbc().state.lock().odbc_version() == SQL_OV_ODBC2
     }
 
-    /// SQLSetStmtAttr.
+    /// SQLSetStmtAttr. A descriptor handle value is checked against the registry before use.
+    #[allow(clippy::not_unsafe_ptr_arg_deref)]
     pub fn set_attr(
         &mut self,
         attr: i32,

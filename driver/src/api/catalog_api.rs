@@ -133,7 +133,7 @@ fn primary_keys<E: Encoding>(
     table: *const E::Char,
     table_len: i16,
 ) -> SqlReturn {
-    run_catalog(stmt, |session, metadata_id| {
+    run_catalog(stmt, |session, _| {
         let (cat, schema, table) = (
             arg::<E>(cat, cat_len)?,
             arg::<E>(schema, schema_len)?,
@@ -145,7 +145,6 @@ fn primary_keys<E: Encoding>(
                 cat.as_deref(),
                 schema.as_deref(),
                 table.as_deref(),
-                metadata_id,
             )
             .await
         })
@@ -169,7 +168,7 @@ fn foreign_keys<E: Encoding>(
     fk_table: *const E::Char,
     fk_table_len: i16,
 ) -> SqlReturn {
-    run_catalog(stmt, |session, metadata_id| {
+    run_catalog(stmt, |session, _| {
         let (pc, ps, pt) = (
             arg::<E>(pk_cat, pk_cat_len)?,
             arg::<E>(pk_schema, pk_schema_len)?,
@@ -189,7 +188,6 @@ fn foreign_keys<E: Encoding>(
                 fc.as_deref(),
                 fs.as_deref(),
                 ft.as_deref(),
-                metadata_id,
             )
             .await
         })
@@ -209,7 +207,7 @@ fn statistics<E: Encoding>(
     unique: u16,
     reserved: u16,
 ) -> SqlReturn {
-    run_catalog(stmt, |session, metadata_id| {
+    run_catalog(stmt, |session, _| {
         let (cat, schema, table) = (
             arg::<E>(cat, cat_len)?,
             arg::<E>(schema, schema_len)?,
@@ -223,7 +221,6 @@ fn statistics<E: Encoding>(
                 table.as_deref(),
                 unique,
                 reserved,
-                metadata_id,
             )
             .await
         })
@@ -244,7 +241,7 @@ fn special_columns<E: Encoding>(
     scope: u16,
     nullable: u16,
 ) -> SqlReturn {
-    run_catalog(stmt, |session, metadata_id| {
+    run_catalog(stmt, |session, _| {
         let (cat, schema, table) = (
             arg::<E>(cat, cat_len)?,
             arg::<E>(schema, schema_len)?,
@@ -259,7 +256,6 @@ fn special_columns<E: Encoding>(
                 table.as_deref(),
                 scope,
                 nullable,
-                metadata_id,
             )
             .await
         })
@@ -276,7 +272,7 @@ fn procedures<E: Encoding>(
     proc_: *const E::Char,
     proc_len: i16,
 ) -> SqlReturn {
-    run_catalog(stmt, |session, metadata_id| {
+    run_catalog(stmt, |session, _| {
         let (cat, schema, proc_) = (
             arg::<E>(cat, cat_len)?,
             arg::<E>(schema, schema_len)?,
@@ -288,7 +284,6 @@ fn procedures<E: Encoding>(
                 cat.as_deref(),
                 schema.as_deref(),
                 proc_.as_deref(),
-                metadata_id,
             )
             .await
         })
@@ -308,7 +303,7 @@ fn procedure_columns<E: Encoding>(
     column: *const E::Char,
     column_len: i16,
 ) -> SqlReturn {
-    run_catalog(stmt, |session, metadata_id| {
+    run_catalog(stmt, |session, _| {
         let (cat, schema, proc_, column) = (
             arg::<E>(cat, cat_len)?,
             arg::<E>(schema, schema_len)?,
@@ -322,7 +317,6 @@ fn procedure_columns<E: Encoding>(
                 schema.as_deref(),
                 proc_.as_deref(),
                 column.as_deref(),
-                metadata_id,
             )
             .await
         })
@@ -339,7 +333,7 @@ fn table_privileges<E: Encoding>(
     table: *const E::Char,
     table_len: i16,
 ) -> SqlReturn {
-    run_catalog(stmt, |session, metadata_id| {
+    run_catalog(stmt, |session, _| {
         let (cat, schema, table) = (
             arg::<E>(cat, cat_len)?,
             arg::<E>(schema, schema_len)?,
@@ -351,7 +345,6 @@ fn table_privileges<E: Encoding>(
                 cat.as_deref(),
                 schema.as_deref(),
                 table.as_deref(),
-                metadata_id,
             )
             .await
         })
@@ -371,7 +364,7 @@ fn column_privileges<E: Encoding>(
     column: *const E::Char,
     column_len: i16,
 ) -> SqlReturn {
-    run_catalog(stmt, |session, metadata_id| {
+    run_catalog(stmt, |session, _| {
         let (cat, schema, table, column) = (
             arg::<E>(cat, cat_len)?,
             arg::<E>(schema, schema_len)?,
@@ -385,7 +378,6 @@ fn column_privileges<E: Encoding>(
                 schema.as_deref(),
                 table.as_deref(),
                 column.as_deref(),
-                metadata_id,
             )
             .await
         })
@@ -393,9 +385,11 @@ fn column_privileges<E: Encoding>(
 }
 export_both!(SQLColumnPrivileges, SQLColumnPrivilegesW, column_privileges, [cat: S, cat_len: i16, schema: S, schema_len: i16, table: S, table_len: i16, column: S, column_len: i16]);
 
+#[allow(clippy::extra_unused_type_parameters)] // one generic per export pair, like the others
 fn get_type_info<E: Encoding>(stmt: SqlHandle, data_type: i16) -> SqlReturn {
-    run_catalog(stmt, |session, _| {
-        Ok(async move { catalog_fns::type_info(&session, data_type).await })
+    run_catalog(stmt, |_session, _| {
+        // Needs a connection (as every catalog function) but no request.
+        Ok(async move { catalog_fns::type_info(data_type) })
     })
 }
 export_both!(SQLGetTypeInfo, SQLGetTypeInfoW, get_type_info, [data_type: i16]);

@@ -111,7 +111,8 @@ pub extern "system" fn SQLFreeHandle(handle_type: i16, handle: SqlHandle) -> Sql
                 }
                 None => SQL_INVALID_HANDLE,
             },
-            _ => SQL_ERROR,
+            // No handle of an unknown type can be valid.
+            _ => SQL_INVALID_HANDLE,
         }
     })
 }
