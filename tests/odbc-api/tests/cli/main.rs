@@ -42,11 +42,13 @@ fn run(program: &str, args: &[&str], stdin: &str) -> Output {
     }
 }
 
-/// `isql`/`iusql` in batch mode, tab-delimited with a header row.
+/// `isql`/`iusql` in batch mode with ODBC 3 calls (`-3`: ODBC 3
+/// SQLSTATEs, not the driver manager's ODBC 2 mapping), tab-delimited with
+/// a header row.
 fn batch(program: &str, dsn: &str, sql: &str) -> Output {
     run(
         program,
-        &[dsn, "-b", "-v", "-x0x09", "-c"],
+        &[dsn, "-b", "-v", "-3", "-x0x09", "-c"],
         &format!("{sql}\n"),
     )
 }
@@ -106,7 +108,7 @@ fn isql_by_connection_string() {
     );
     let out = run(
         "isql",
-        &[&conn, "-k", "-b", "-v", "-x0x09", "-c"],
+        &[&conn, "-k", "-b", "-v", "-3", "-x0x09", "-c"],
         "SELECT COUNT(*) AS n FROM Deals_line_items\n",
     );
     assert!(out.success, "{}", out.stdout);
@@ -146,7 +148,7 @@ fn isql_reports_errors_with_their_sqlstate() {
     assert!(out.stdout.contains("42S02"), "{}", out.stdout);
     let out = run(
         "isql",
-        &[DEMO_DSN, DEMO_USER, "wrong-password", "-b", "-v"],
+        &[DEMO_DSN, DEMO_USER, "wrong-password", "-b", "-v", "-3"],
         "SELECT 1\n",
     );
     assert!(!out.success, "{}", out.stdout);
@@ -154,34 +156,88 @@ fn isql_reports_errors_with_their_sqlstate() {
     assert!(!out.stdout.contains("wrong-password"), "{}", out.stdout);
 }
 
-#[test]
-fn iusql_unicode_names_and_values() {
-    let out = batch(
-        "iusql",
-        LABELS_DSN,
-        "SELECT \"顧客名\", \"金額\" FROM Deals WHERE \"RecordId\" = 1",
-    );
-    assert!(out.success, "{}", out.stdout);
-    let rows = rows(&out.stdout);
-    assert_eq!(rows[0], ["顧客名", "金額"], "{}", out.stdout);
-    assert_eq!(
-        Some(rows[1][0].clone()),
-        text(&records(DEALS)[0], "customer")
-    );
-    assert_eq!(num(&rows[1][1]), 1_140_000.0);
+/// iusql reads its input as bytes widened to UTF-16 and prints each
+/// UTF-16 unit's low byte (it is not locale-aware), so the check is on
+/// bytes: the low bytes of the expected text's UTF-16 units. A driver
+/// returning anything but real UTF-16 for SQL_C_WCHAR fails it.
+fn iusql_rendering(text: &str) -> Vec<u8> {
+    text.encode_utf16().map(|u| u as u8).collect()
 }
 
 #[test]
-fn iusql_by_connection_string() {
-    let url = &shared().url;
-    let conn = format!("Driver={DRIVER_NAME};Url={url};User={DEMO_USER};Password={DEMO_PASSWORD}");
+fn iusql_fetches_real_utf16() {
+    let title = text(&records(DEALS)[0], "title").unwrap();
+    assert!(!title.is_ascii(), "the first deal's title is Japanese");
+    let mut child = shared()
+        .odbc
+        .command("iusql")
+        .args([DEMO_DSN, "-b", "-v", "-3", "-x0x09", "-c"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("iusql");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"SELECT RecordId, title FROM Deals WHERE RecordId = 1\n")
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let mut expected = b"RecordId\ttitle\n1\t".to_vec();
+    expected.extend(iusql_rendering(&title));
+    expected.push(b'\n');
+    assert_eq!(
+        out.stdout,
+        expected,
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+}
+
+#[test]
+fn iusql_label_names() {
+    let out = batch(
+        "iusql",
+        LABELS_DSN,
+        "SELECT \"Country\", \"Stage\" FROM Deals WHERE \"RecordId\" = 1",
+    );
+    assert!(out.success, "{}", out.stdout);
+    let rows = rows(&out.stdout);
+    assert_eq!(rows[0], ["Country", "Stage"], "{}", out.stdout);
+    let deal = &records(DEALS)[0];
+    let expected = [
+        text(deal, "customer_country").unwrap(),
+        text(deal, "stage").unwrap(),
+    ];
+    assert_eq!(rows[1], expected);
+}
+
+#[test]
+fn iusql_with_user_and_password_arguments() {
     let out = run(
         "iusql",
-        &[&conn, "-k", "-b", "-v", "-x0x09", "-c"],
+        &[
+            DEMO_DSN,
+            DEMO_USER,
+            DEMO_PASSWORD,
+            "-b",
+            "-v",
+            "-3",
+            "-x0x09",
+            "-c",
+        ],
         "SELECT COUNT(*) FROM Customers\n",
     );
     assert!(out.success, "{}", out.stdout);
     assert_eq!(rows(&out.stdout)[1][0], "25", "{}", out.stdout);
+    let out = run(
+        "iusql",
+        &[DEMO_DSN, DEMO_USER, "wrong-password", "-b", "-v"],
+        "SELECT 1\n",
+    );
+    assert!(!out.success, "{}", out.stdout);
+    assert!(!out.stdout.contains("wrong-password"), "{}", out.stdout);
 }
 
 #[test]

@@ -49,7 +49,7 @@ fn doubles_and_decimal_text() {
     let customer = &records(CUSTOMERS)[0];
     let revenue = text(customer, "annual_revenue").unwrap();
     one_row(
-        "SELECT annual_revenue, annual_revenue, employees FROM Customers WHERE RecordId = 1",
+        "SELECT annual_revenue, annual_revenue AS again, employees FROM Customers WHERE RecordId = 1",
         |row| {
             let mut as_double = 0f64;
             row.get_data(1, &mut as_double).unwrap();
@@ -75,7 +75,7 @@ fn dates_and_timestamps() {
     let close = text(deal, "close_date").unwrap();
     let closed_at = text(deal, "closed_at").unwrap();
     one_row(
-        "SELECT close_date, closed_at, close_date, closed_at FROM Deals WHERE RecordId = 2",
+        "SELECT close_date, closed_at, close_date AS d, closed_at AS t FROM Deals WHERE RecordId = 2",
         |row| {
             let mut date = sys::Date::default();
             row.get_data(1, &mut date).unwrap();
@@ -113,7 +113,7 @@ fn nulls_into_nullable_targets_and_text() {
     // Deal 1: no closed_at.
     assert!(text(&records(DEALS)[0], "closed_at").is_none());
     one_row(
-        "SELECT closed_at, closed_at, CAST(NULL AS BIGINT) FROM Deals WHERE RecordId = 1",
+        "SELECT closed_at, closed_at AS again, CAST(NULL AS BIGINT) FROM Deals WHERE RecordId = 1",
         |row| {
             let mut ts = Nullable::<sys::Timestamp>::null();
             row.get_data(1, &mut ts).unwrap();

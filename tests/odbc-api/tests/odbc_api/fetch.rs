@@ -245,3 +245,12 @@ fn more_results_after_the_only_result_set() {
     let rows = query(&conn, "SELECT RecordId FROM Tasks WHERE RecordId > 1000");
     assert!(rows.is_empty());
 }
+
+#[test]
+fn the_same_column_twice() {
+    // Any SQL database returns both columns (SQLite, PostgreSQL, SQL Server do).
+    let conn = demo();
+    let rows = query(&conn, "SELECT title, title FROM Deals WHERE RecordId = 1");
+    let title = text(&records(DEALS)[0], "title");
+    assert_eq!(rows, vec![vec![title.clone(), title]]);
+}

@@ -154,26 +154,33 @@ fn zero_negative_and_odd_lengths() {
     api.close(env, dbc, stmt);
 }
 
-fn one_byte_too_small(api: &Api, dbc: Handle, stmt: Handle) {
-    // SQLGetInfo: the DBMS name into a buffer one byte short of its terminator.
+fn one_byte_too_small(api: &Api, dbc: Handle, stmt: Handle, ansi_info: bool) {
+    // SQLGetInfo: the DBMS name into a buffer one character short of its
+    // terminator. (Through unixODBC only the W form: a connection made with
+    // SQLDriverConnectW has the driver manager map A calls onto W ones and
+    // convert the text itself.)
+    let unit = if ansi_info { 1 } else { 2 };
+    let get_info = if ansi_info {
+        api.SQLGetInfo
+    } else {
+        api.SQLGetInfoW
+    };
     let mut full = [0u8; 256];
     let mut full_len = 0i16;
     // SAFETY: buffers sized as passed.
     unsafe {
-        assert_eq!(
-            (api.SQLGetInfo)(
-                dbc,
-                SQL_DBMS_NAME,
-                full.as_mut_ptr().cast(),
-                256,
-                &mut full_len
-            ),
-            SQL_SUCCESS
+        let ret = get_info(
+            dbc,
+            SQL_DBMS_NAME,
+            full.as_mut_ptr().cast(),
+            256,
+            &mut full_len,
         );
+        assert_eq!(ret, SQL_SUCCESS);
         let n = full_len as usize;
-        let mut short = vec![0xAAu8; n + 1];
+        let mut short = vec![0xAAu8; n + unit];
         let mut len = 0i16;
-        let ret = (api.SQLGetInfo)(
+        let ret = get_info(
             dbc,
             SQL_DBMS_NAME,
             short.as_mut_ptr().cast(),
@@ -183,9 +190,15 @@ fn one_byte_too_small(api: &Api, dbc: Handle, stmt: Handle) {
         assert_eq!(ret, SQL_SUCCESS_WITH_INFO);
         assert_eq!(api.state(SQL_HANDLE_DBC, dbc), "01004");
         assert_eq!(len, full_len, "the full length is reported");
-        assert_eq!(&short[..n - 1], &full[..n - 1]);
-        assert_eq!(short[n - 1], 0, "truncated text is NUL-terminated");
-        assert_eq!(short[n], 0xAA, "nothing written past the buffer");
+        assert_eq!(&short[..n - unit], &full[..n - unit]);
+        assert!(
+            short[n - unit..n].iter().all(|b| *b == 0),
+            "truncated text is NUL-terminated"
+        );
+        assert!(
+            short[n..].iter().all(|b| *b == 0xAA),
+            "nothing written past the buffer"
+        );
     }
     // SQLGetData: "Deals" needs 6 bytes as SQL_C_CHAR; give 5, then read the rest.
     api.exec(stmt, "SELECT 'Deals' AS t");
@@ -227,11 +240,13 @@ fn one_byte_too_small(api: &Api, dbc: Handle, stmt: Handle) {
 #[test]
 fn buffers_one_byte_too_small_are_01004_with_the_full_length() {
     let (api, env, dbc, stmt) = through_dm();
-    one_byte_too_small(&api, dbc, stmt);
+    one_byte_too_small(&api, dbc, stmt, false);
     api.close(env, dbc, stmt);
-    let (api, env, dbc, stmt) = direct();
-    one_byte_too_small(&api, dbc, stmt);
-    api.close(env, dbc, stmt);
+    for ansi_info in [true, false] {
+        let (api, env, dbc, stmt) = direct();
+        one_byte_too_small(&api, dbc, stmt, ansi_info);
+        api.close(env, dbc, stmt);
+    }
 }
 
 fn fetch_before_execute(api: &Api, stmt: Handle) {
