@@ -5,7 +5,7 @@
 use std::collections::VecDeque;
 use std::sync::Arc;
 
-use crate::cells::{self as convert, ParamBinding};
+use crate::convert::{self, ParamBinding};
 use crate::cursor::{Cursor, Source};
 use crate::desc::DescRecord;
 use crate::error::{DriverError, DriverResult};

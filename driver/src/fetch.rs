@@ -2,7 +2,7 @@
 //! buffers (column-wise or row-wise, with the bind offset), SQLGetData in
 //! pieces, and the column descriptions of SQLDescribeCol/SQLColAttribute.
 
-use crate::cells::{self as convert, AppBuffer, CellStatus, PieceState};
+use crate::convert::{self, AppBuffer, CellStatus, PieceState};
 use crate::cursor::Rowset;
 use crate::desc::{element_address, fixed_c_type_size, indicator_address, FieldValue};
 use crate::encoding::put;

@@ -14,7 +14,6 @@ pub mod error;
 pub mod info;
 
 mod api;
-pub mod cells;
 pub mod coltype;
 pub mod connection;
 pub mod cursor;

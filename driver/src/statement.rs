@@ -8,7 +8,7 @@ use std::ffi::c_void;
 use std::sync::Arc;
 use std::time::Duration;
 
-use crate::cells::PieceState;
+use crate::convert::PieceState;
 use crate::connection::DbcHandle;
 use crate::cursor::{Cursor, Rowset};
 use crate::desc::{DescKind, Descriptor};
