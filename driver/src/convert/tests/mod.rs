@@ -1,0 +1,1 @@
+//! Tests of the conversions with real Arrow arrays and local buffers.
