@@ -87,6 +87,8 @@ api! {
     SQLFreeHandle: fn(i16, Handle);
     SQLSetEnvAttr: fn(Handle, i32, *mut c_void, i32);
     SQLSetConnectAttrW: fn(Handle, i32, *mut c_void, i32);
+    SQLSetStmtAttrW: fn(Handle, i32, *mut c_void, i32);
+    SQLGetStmtAttrW: fn(Handle, i32, *mut c_void, i32, *mut i32);
     SQLDriverConnectW: fn(Handle, Handle, *const u16, i16, *mut u16, i16, *mut i16, u16);
     SQLDriverConnect: fn(Handle, Handle, *const u8, i16, *mut u8, i16, *mut i16, u16);
     SQLDisconnect: fn(Handle);

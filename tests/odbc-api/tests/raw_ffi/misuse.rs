@@ -310,3 +310,30 @@ fn column_numbers_out_of_range_are_07009() {
     }
     api.close(env, dbc, stmt);
 }
+
+/// Statement attributes through the W entry points, with libodbc loaded
+/// into the process as applications link it (odbc-api's `wide` feature
+/// calls these). The driver's W functions must not call its own exported
+/// A symbols: those resolve to the driver manager's functions, which
+/// reject the driver's handles (SQL_INVALID_HANDLE).
+#[test]
+fn statement_attributes_through_the_w_functions() {
+    let (api, env, dbc, stmt) = through_dm();
+    // SQL_ATTR_PARAMSET_SIZE = 22, SQL_ATTR_ROW_ARRAY_SIZE = 27.
+    // SAFETY: integer attributes passed by value, a 8-byte target.
+    unsafe {
+        let ret = (api.SQLSetStmtAttrW)(stmt, 22, std::ptr::without_provenance_mut(1), 0);
+        assert_eq!(
+            ret,
+            SQL_SUCCESS,
+            "SQLSetStmtAttrW: {:?}",
+            api.diagnostics(SQL_HANDLE_STMT, stmt)
+        );
+        let ret = (api.SQLSetStmtAttrW)(stmt, 27, std::ptr::without_provenance_mut(10), 0);
+        assert_eq!(ret, SQL_SUCCESS);
+        let mut size = 0usize;
+        let ret = (api.SQLGetStmtAttrW)(stmt, 27, (&mut size as *mut usize).cast(), 0, null_mut());
+        assert_eq!((ret, size), (SQL_SUCCESS, 10));
+    }
+    api.close(env, dbc, stmt);
+}
