@@ -26,6 +26,8 @@ pub struct Connection {
 pub struct DbcState {
     pub env: *const EnvHandle,
     pub connection: Option<Connection>,
+    /// SQL_ATTR_AUTOCOMMIT (every statement commits either way).
+    pub autocommit: bool,
     pub login_timeout: u32,
     pub connection_timeout: u32,
     pub access_mode: u32,
@@ -52,6 +54,7 @@ impl DbcState {
         DbcState {
             env,
             connection: None,
+            autocommit: true,
             login_timeout: 0,
             connection_timeout: 0,
             access_mode: SQL_MODE_READ_WRITE as u32,
@@ -91,13 +94,20 @@ impl DbcState {
     ) -> DriverResult<()> {
         let int = value as usize;
         match attr {
-            SQL_ATTR_AUTOCOMMIT => {
-                if int != SQL_AUTOCOMMIT_ON {
-                    return Err(DriverError::not_supported(
-                        "manual commit: Kintone has no transactions, every statement is committed",
-                    ));
+            // Kintone has no transactions and the SQL layer only reads for
+            // now, so manual-commit mode is accepted (pyodbc asks for it by
+            // default) and has nothing to commit or roll back.
+            SQL_ATTR_AUTOCOMMIT => match int {
+                SQL_AUTOCOMMIT_ON | SQL_AUTOCOMMIT_OFF => {
+                    self.autocommit = int == SQL_AUTOCOMMIT_ON
                 }
-            }
+                _ => {
+                    return Err(DriverError::new(
+                        "HY024",
+                        "invalid attribute value for SQL_ATTR_AUTOCOMMIT",
+                    ))
+                }
+            },
             SQL_ATTR_LOGIN_TIMEOUT => self.login_timeout = int as u32,
             SQL_ATTR_CONNECTION_TIMEOUT => self.connection_timeout = int as u32,
             SQL_ATTR_ACCESS_MODE => self.access_mode = int as u32,
@@ -152,7 +162,11 @@ impl DbcState {
     /// SQLGetConnectAttr.
     pub fn get_attr(&self, attr: i32) -> DriverResult<AttrValue> {
         Ok(match attr {
-            SQL_ATTR_AUTOCOMMIT => AttrValue::U32(SQL_AUTOCOMMIT_ON as u32),
+            SQL_ATTR_AUTOCOMMIT => AttrValue::U32(if self.autocommit {
+                SQL_AUTOCOMMIT_ON as u32
+            } else {
+                SQL_AUTOCOMMIT_OFF as u32
+            }),
             SQL_ATTR_LOGIN_TIMEOUT => AttrValue::U32(self.login_timeout),
             SQL_ATTR_CONNECTION_TIMEOUT => AttrValue::U32(self.connection_timeout),
             SQL_ATTR_ACCESS_MODE => AttrValue::U32(self.access_mode),
@@ -308,13 +322,23 @@ mod tests {
     use super::*;
 
     #[test]
-    fn autocommit_off_is_not_supported_and_unknown_attributes_are_rejected() {
+    fn autocommit_off_is_accepted_and_unknown_attributes_are_rejected() {
         let mut dbc = DbcState::new(std::ptr::null());
+        dbc.set_attr(SQL_ATTR_AUTOCOMMIT, std::ptr::null_mut(), None)
+            .unwrap();
         assert_eq!(
-            dbc.set_attr(SQL_ATTR_AUTOCOMMIT, std::ptr::null_mut(), None)
-                .unwrap_err()
-                .sqlstate,
-            "HYC00"
+            dbc.get_attr(SQL_ATTR_AUTOCOMMIT).unwrap(),
+            AttrValue::U32(SQL_AUTOCOMMIT_OFF as u32)
+        );
+        assert_eq!(
+            dbc.set_attr(
+                SQL_ATTR_AUTOCOMMIT,
+                std::ptr::without_provenance_mut(7),
+                None
+            )
+            .unwrap_err()
+            .sqlstate,
+            "HY024"
         );
         dbc.set_attr(
             SQL_ATTR_AUTOCOMMIT,

@@ -8,8 +8,8 @@ use std::ffi::c_void;
 use std::sync::Arc;
 use std::time::Duration;
 
-use crate::convert::PieceState;
 use crate::connection::DbcHandle;
+use crate::convert::PieceState;
 use crate::cursor::{Cursor, Rowset};
 use crate::desc::{DescKind, Descriptor};
 use crate::error::{DriverError, DriverResult};

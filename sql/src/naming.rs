@@ -1,4 +1,14 @@
-//! Result column names for unnamed expressions.
+//! Rewrites of the parsed statement, before planning: result column names
+//! for unnamed expressions, and standard LIKE.
+//!
+//! ## LIKE without ESCAPE
+//! In standard SQL (and SQLite, SQL Server) a LIKE pattern has no escape
+//! character unless `ESCAPE` names one; DataFusion treats `\` as one by
+//! default. A pattern without ESCAPE therefore gets its backslashes
+//! doubled (`replace(pattern, '\', '\\')` for non-literal patterns), so
+//! that `\` matches itself as SQL says.
+//!
+//! ## Names
 //!
 //! DataFusion names `CAST(x AS T)` after `x`, so `SELECT x, CAST(x AS
 //! VARCHAR)` is refused as a duplicate. ODBC applications send such
@@ -12,7 +22,8 @@ use std::ops::ControlFlow;
 
 use datafusion::sql::parser::Statement as DFStatement;
 use datafusion::sql::sqlparser::ast::{
-    Expr, Ident, Query, SelectItem, SetExpr, VisitMut, VisitorMut,
+    Expr, Function, FunctionArg, FunctionArgExpr, FunctionArgumentList, FunctionArguments, Ident,
+    ObjectName, Query, SelectItem, SetExpr, Value, ValueWithSpan, VisitMut, VisitorMut,
 };
 
 /// Adds the aliases to every query of the statement.
@@ -77,4 +88,70 @@ fn alias_set_expr(body: &mut SetExpr) {
         }
         _ => {}
     }
+}
+
+/// Makes LIKE patterns without ESCAPE standard (see the module doc).
+pub fn standard_like(statement: &mut DFStatement) {
+    if let DFStatement::Statement(statement) = statement {
+        let _ = statement.visit(&mut LikeRewriter);
+    }
+}
+
+struct LikeRewriter;
+
+impl VisitorMut for LikeRewriter {
+    type Break = ();
+
+    fn post_visit_expr(&mut self, expr: &mut Expr) -> ControlFlow<Self::Break> {
+        if let Expr::Like {
+            pattern,
+            escape_char: None,
+            ..
+        }
+        | Expr::ILike {
+            pattern,
+            escape_char: None,
+            ..
+        } = expr
+        {
+            escape_backslashes(pattern);
+        }
+        ControlFlow::Continue(())
+    }
+}
+
+fn escape_backslashes(pattern: &mut Box<Expr>) {
+    if let Expr::Value(ValueWithSpan {
+        value: Value::SingleQuotedString(text),
+        ..
+    }) = pattern.as_mut()
+    {
+        *text = text.replace('\\', "\\\\");
+        return;
+    }
+    let literal = |s: &str| {
+        FunctionArg::Unnamed(FunctionArgExpr::Expr(Expr::value(
+            Value::SingleQuotedString(s.to_owned()),
+        )))
+    };
+    let inner = std::mem::replace(pattern.as_mut(), Expr::value(Value::Null));
+    let call = Function {
+        name: ObjectName::from(vec![Ident::new("replace")]),
+        uses_odbc_syntax: false,
+        parameters: FunctionArguments::None,
+        args: FunctionArguments::List(FunctionArgumentList {
+            duplicate_treatment: None,
+            args: vec![
+                FunctionArg::Unnamed(FunctionArgExpr::Expr(inner)),
+                literal("\\"),
+                literal("\\\\"),
+            ],
+            clauses: Vec::new(),
+        }),
+        filter: None,
+        null_treatment: None,
+        over: None,
+        within_group: Vec::new(),
+    };
+    **pattern = Expr::Function(call);
 }

@@ -113,7 +113,11 @@ impl Session {
     /// Parses and plans `sql` (ODBC escapes allowed, `?` markers for
     /// parameters). The result columns and parameters are known after this.
     pub async fn prepare(&self, sql: &str) -> Result<Statement> {
-        let escaped = crate::escape::rewrite(sql)?;
+        let context = crate::escape::EscapeContext {
+            user: self.inner.properties.auth.user.clone().unwrap_or_default(),
+            ..Default::default()
+        };
+        let escaped = crate::escape::rewrite_with(sql, &context)?;
         let (text, markers) = crate::markers::rewrite(&escaped);
         let ctx = self.context().await?;
         let state = ctx.state();
@@ -122,6 +126,7 @@ impl Session {
             .sql_to_statement(&text, &dialect)
             .map_err(Error::from_datafusion)?;
         crate::naming::alias_unnamed_items(&mut statement);
+        crate::naming::standard_like(&mut statement);
         let plan = state
             .statement_to_plan(statement)
             .await

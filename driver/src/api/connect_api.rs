@@ -244,14 +244,12 @@ pub extern "system" fn SQLGetConnectAttrW(
     get_connect_attr::<Wide>(dbc, attr, value, buf_len, out_len)
 }
 
-/// Autocommit only: commit has nothing left to do; a rollback cannot undo
-/// what Kintone already saved, so it is refused (HYC00).
+/// Kintone has no transactions and nothing is written through the SQL
+/// layer yet: commit and rollback both find no pending change. (Once
+/// writes land, a rollback after a change must fail: Kintone saved it.)
 fn end_tran(completion: i16) -> Result<Done, DriverError> {
     match completion {
-        SQL_COMMIT => Ok(Done::Ok),
-        SQL_ROLLBACK => Err(DriverError::not_supported(
-            "ROLLBACK: Kintone commits every statement (autocommit)",
-        )),
+        SQL_COMMIT | SQL_ROLLBACK => Ok(Done::Ok),
         _ => Err(DriverError::new(
             "HY012",
             "invalid transaction operation code",

@@ -64,6 +64,13 @@ pub extern "system" fn SQLAllocHandle(
 
 #[no_mangle]
 pub extern "system" fn SQLFreeHandle(handle_type: i16, handle: SqlHandle) -> SqlReturn {
+    free_handle(handle_type, handle)
+}
+
+/// SQLFreeHandle's work. Called directly (not through the exported
+/// symbol) so that a driver manager's same-named export loaded in the same
+/// process cannot intercept the call.
+fn free_handle(handle_type: i16, handle: SqlHandle) -> SqlReturn {
     entry(|| unsafe {
         match handle_type {
             SQL_HANDLE_ENV => match Handle::<EnvState>::from_raw(handle) {
@@ -120,7 +127,7 @@ pub extern "system" fn SQLFreeHandle(handle_type: i16, handle: SqlHandle) -> Sql
 #[no_mangle]
 pub extern "system" fn SQLFreeStmt(stmt: SqlHandle, option: u16) -> SqlReturn {
     if option == SQL_DROP {
-        return SQLFreeHandle(SQL_HANDLE_STMT, stmt);
+        return free_handle(SQL_HANDLE_STMT, stmt);
     }
     with_handle::<StmtState>(stmt, |h, _| {
         let mut st = h.state.lock();

@@ -15,8 +15,14 @@ pub extern "system" fn SQLSetStmtAttr(
     stmt: SqlHandle,
     attr: i32,
     value: SqlPointer,
-    _len: i32,
+    len: i32,
 ) -> SqlReturn {
+    set_stmt_attr(stmt, attr, value, len)
+}
+
+// The A and W exports share these bodies, called directly: calling the
+// exported symbol could reach a driver manager's function of the same name.
+fn set_stmt_attr(stmt: SqlHandle, attr: i32, value: SqlPointer, _len: i32) -> SqlReturn {
     with_handle::<StmtState>(stmt, |h, w| {
         h.state.lock().set_attr(attr, value, w)?;
         Ok(Done::Ok)
@@ -30,11 +36,21 @@ pub extern "system" fn SQLSetStmtAttrW(
     value: SqlPointer,
     len: i32,
 ) -> SqlReturn {
-    SQLSetStmtAttr(stmt, attr, value, len)
+    set_stmt_attr(stmt, attr, value, len)
 }
 
 #[no_mangle]
 pub extern "system" fn SQLGetStmtAttr(
+    stmt: SqlHandle,
+    attr: i32,
+    value: SqlPointer,
+    buf_len: i32,
+    out_len: *mut i32,
+) -> SqlReturn {
+    get_stmt_attr(stmt, attr, value, buf_len, out_len)
+}
+
+fn get_stmt_attr(
     stmt: SqlHandle,
     attr: i32,
     value: SqlPointer,
@@ -62,7 +78,7 @@ pub extern "system" fn SQLGetStmtAttrW(
     buf_len: i32,
     out_len: *mut i32,
 ) -> SqlReturn {
-    SQLGetStmtAttr(stmt, attr, value, buf_len, out_len)
+    get_stmt_attr(stmt, attr, value, buf_len, out_len)
 }
 
 fn read_sql<E: Encoding>(text: *const E::Char, len: i32) -> Result<String, DriverError> {

@@ -4,14 +4,13 @@
 //! Its display (and so `EXPLAIN`) shows the request it will make: the
 //! app, the query string, the fields and the paging method.
 
+use std::collections::VecDeque;
 use std::fmt;
 use std::sync::Arc;
 
 use arrow_array::{ArrayRef, RecordBatch, RecordBatchOptions};
 use arrow_schema::{Schema, SchemaRef};
-use datafusion::common::stats::Precision;
 use datafusion::common::tree_node::TreeNodeRecursion;
-use datafusion::common::Statistics;
 use datafusion::error::{DataFusionError, Result};
 use datafusion::execution::TaskContext;
 use datafusion::physical_expr::{EquivalenceProperties, PhysicalExpr};
@@ -44,8 +43,9 @@ pub struct ScanSpec {
     /// Field codes requested (`$id` is always added).
     pub fields: Vec<String>,
     pub paging: Paging,
-    /// The row count, when known exactly before reading (COUNT(*)).
-    pub exact_rows: Option<u64>,
+    /// Only the number of rows is needed (`COUNT(*)` over exactly pushed
+    /// filters): one `totalCount` request instead of reading records.
+    pub count_only: bool,
 }
 
 impl ScanSpec {
@@ -67,6 +67,9 @@ impl ScanSpec {
 
     /// The paging method `Auto` will pick (see kintone-core's `read`).
     fn paging_description(&self) -> &'static str {
+        if self.count_only {
+            return "count (one totalCount request, no records)";
+        }
         match (self.paging, &self.order_by, self.limit) {
             (Paging::Auto, None, _) => "seek ($id ranges)",
             (Paging::Auto, Some(_), Some(l)) if l <= OFFSET_REACH => "offset",
@@ -80,7 +83,7 @@ impl ScanSpec {
 }
 
 /// The scan node.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct KintoneScanExec {
     spec: ScanSpec,
     binding: TableBinding,
@@ -90,6 +93,11 @@ pub struct KintoneScanExec {
     projection: Projection,
     client: Client,
     properties: Arc<PlanProperties>,
+    /// Filters a hash join publishes at run time (its build side's keys),
+    /// read as `$id in (...)` batches. Nothing attaches them yet: DataFusion
+    /// re-creates a join's dynamic filter per execution, and binding the
+    /// live one to this scan is still to do.
+    dynamic_filters: Vec<Arc<dyn PhysicalExpr>>,
 }
 
 impl KintoneScanExec {
@@ -120,6 +128,7 @@ impl KintoneScanExec {
             projection,
             client,
             properties,
+            dynamic_filters: Vec::new(),
         })
     }
 
@@ -141,12 +150,8 @@ impl KintoneScanExec {
             projection: self.projection.clone(),
             client: self.client.clone(),
             properties: Arc::clone(&self.properties),
+            dynamic_filters: self.dynamic_filters.clone(),
         })
-    }
-
-    pub(crate) fn with_exact_rows(mut self, rows: u64) -> KintoneScanExec {
-        self.spec.exact_rows = Some(rows);
-        self
     }
 
     fn read_request(&self) -> ReadRequest {
@@ -241,8 +246,8 @@ impl DisplayAs for KintoneScanExec {
         fields.extend(s.fields.iter().filter(|f| *f != "$id").cloned());
         write!(f, " fields=[{}]", fields.join(", "))?;
         write!(f, " paging={}", s.paging_description())?;
-        if let Some(rows) = s.exact_rows {
-            write!(f, " count={rows} (one totalCount request)")?;
+        if !self.dynamic_filters.is_empty() {
+            write!(f, " join_keys=$id in (...) batches")?;
         }
         Ok(())
     }
@@ -283,15 +288,6 @@ impl ExecutionPlan for KintoneScanExec {
         Ok(self)
     }
 
-    #[allow(deprecated)]
-    fn partition_statistics(&self, _partition: Option<usize>) -> Result<Arc<Statistics>> {
-        let mut stats = Statistics::new_unknown(&self.schema);
-        if let Some(rows) = self.spec.exact_rows {
-            stats.num_rows = Precision::Exact(rows as usize);
-        }
-        Ok(Arc::new(stats))
-    }
-
     fn execute(
         &self,
         _partition: usize,
@@ -299,7 +295,14 @@ impl ExecutionPlan for KintoneScanExec {
     ) -> Result<SendableRecordBatchStream> {
         let state = ReadState {
             client: self.client.clone(),
-            request: Some(self.read_request()),
+            start: Some(Start {
+                request: self.read_request(),
+                spec: self.spec.clone(),
+                binding: self.binding.clone(),
+                dynamic_filters: self.dynamic_filters.clone(),
+            }),
+            queue: VecDeque::new(),
+            counted: None,
             pages: None,
             projection: self.projection.clone(),
             columns: self.columns.clone(),
@@ -316,10 +319,24 @@ impl ExecutionPlan for KintoneScanExec {
     }
 }
 
-/// The state of a running scan: the request before the first page, then the pages.
+/// What a scan does when first polled (a join's dynamic filter is known by then).
+struct Start {
+    request: ReadRequest,
+    spec: ScanSpec,
+    binding: TableBinding,
+    dynamic_filters: Vec<Arc<dyn PhysicalExpr>>,
+}
+
+/// Rows per batch of a count-only scan (batches without columns).
+const COUNT_BATCH: u64 = 65_536;
+
+/// The state of a running scan: how to start, the reads still to make, the pages of the current one.
 struct ReadState {
     client: Client,
-    request: Option<ReadRequest>,
+    start: Option<Start>,
+    queue: VecDeque<ReadRequest>,
+    /// Rows still to emit of a count-only scan.
+    counted: Option<u64>,
     pages: Option<RecordStream>,
     projection: Projection,
     columns: Vec<ColumnDef>,
@@ -332,20 +349,78 @@ fn external(e: Error) -> DataFusionError {
 
 impl ReadState {
     async fn next(&mut self) -> Option<Result<RecordBatch>> {
-        if let Some(request) = self.request.take() {
-            match self.client.read(request).await {
-                Ok(pages) => self.pages = Some(pages),
-                Err(e) => return Some(Err(external(Error::Kintone(e)))),
+        if let Some(start) = self.start.take() {
+            if let Err(e) = self.begin(start).await {
+                return Some(Err(e));
             }
         }
-        let page = match self.pages.as_mut()?.next_page().await? {
-            Ok(page) => page,
-            Err(e) => {
-                self.pages = None;
-                return Some(Err(external(Error::Kintone(e))));
+        if let Some(left) = self.counted {
+            if left == 0 {
+                return None;
             }
-        };
-        Some(self.batch(&page))
+            let rows = left.min(COUNT_BATCH);
+            self.counted = Some(left - rows);
+            let options = RecordBatchOptions::new().with_row_count(Some(rows as usize));
+            return Some(
+                RecordBatch::try_new_with_options(Arc::clone(&self.schema), Vec::new(), &options)
+                    .map_err(|e| DataFusionError::ArrowError(Box::new(e), None)),
+            );
+        }
+        loop {
+            if self.pages.is_none() {
+                let request = self.queue.pop_front()?;
+                match self.client.read(request).await {
+                    Ok(pages) => self.pages = Some(pages),
+                    Err(e) => return Some(Err(external(Error::Kintone(e)))),
+                }
+            }
+            match self.pages.as_mut()?.next_page().await {
+                Some(Ok(page)) => return Some(self.batch(&page)),
+                Some(Err(e)) => {
+                    self.pages = None;
+                    self.queue.clear();
+                    return Some(Err(external(Error::Kintone(e))));
+                }
+                None => self.pages = None,
+            }
+        }
+    }
+
+    /// Decides the reads: a count, the join's `$id` batches, or the one read.
+    async fn begin(&mut self, start: Start) -> Result<()> {
+        let Start {
+            request,
+            spec,
+            binding,
+            dynamic_filters,
+        } = start;
+        if spec.count_only {
+            let count = self
+                .client
+                .count(spec.app, spec.condition.as_deref())
+                .await
+                .map_err(|e| external(Error::Kintone(e)))?;
+            self.counted = Some(count);
+            return Ok(());
+        }
+        let batches = dynamic_filters
+            .iter()
+            .find_map(|f| binding.dynamic_conditions(f));
+        match batches {
+            Some(conditions) => {
+                for condition in conditions {
+                    let combined = match &spec.condition {
+                        Some(c) => format!("({c}) and ({condition})"),
+                        None => condition,
+                    };
+                    let mut one = request.clone();
+                    one.condition = Some(combined);
+                    self.queue.push_back(one);
+                }
+            }
+            None => self.queue.push_back(request),
+        }
+        Ok(())
     }
 
     fn batch(&self, page: &kintone_core::Page) -> Result<RecordBatch> {

@@ -112,21 +112,11 @@ impl TableProvider for KintoneTable {
             limit,
             fields,
             paging: Paging::Auto,
-            exact_rows: None,
+            // COUNT(*) over exactly pushed filters: one totalCount request.
+            count_only: indices.is_empty() && all_exact && records && limit.is_none(),
         };
-        let mut exec =
-            KintoneScanExec::new(spec, self.binding.clone(), columns, self.client.clone())
-                .map_err(|e| DataFusionError::External(Box::new(e)))?;
-        // COUNT(*) over exactly pushed filters: one totalCount request now,
-        // so DataFusion can answer the count from the statistics.
-        if indices.is_empty() && all_exact && records && limit.is_none() {
-            let count = self
-                .client
-                .count(*app, exec.spec().condition.as_deref())
-                .await
-                .map_err(|e| DataFusionError::External(Box::new(crate::Error::Kintone(e))))?;
-            exec = exec.with_exact_rows(count);
-        }
+        let exec = KintoneScanExec::new(spec, self.binding.clone(), columns, self.client.clone())
+            .map_err(|e| DataFusionError::External(Box::new(e)))?;
         Ok(Arc::new(exec))
     }
 }

@@ -51,7 +51,7 @@ fn kintone_scan(
     let spec = scan.spec();
     // Only an unsorted, unlimited records scan whose filters all went to
     // Kintone exactly can take the order (no rows are re-checked above it).
-    if spec.table_code.is_some() || spec.order_by.is_some() || spec.exact_rows.is_some() {
+    if spec.table_code.is_some() || spec.order_by.is_some() || spec.count_only {
         return None;
     }
     let order = scan_order(scan.binding(), keys)?;
