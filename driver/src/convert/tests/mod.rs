@@ -12,6 +12,7 @@ use crate::error::DriverError;
 mod fuzz;
 mod params_tests;
 mod pieces_tests;
+mod text_binary_tests;
 mod to_c_tests;
 
 const CANARY: u8 = 0xA5;

@@ -461,7 +461,7 @@ fn datetime_and_binary_parameters() {
             &bytes_of(DateStruct { month: 13, ..d }),
             None
         )),
-        "22008"
+        "22007"
     );
     assert_eq!(
         sqlstate(param(SQL_C_TYPE_DATE, SQL_INTEGER, &bytes_of(d), None)),
@@ -551,7 +551,7 @@ fn datetime_and_binary_parameters() {
             &bytes_of(TimeStruct { hour: 24, ..t }),
             None
         )),
-        "22008"
+        "22007"
     );
     assert_eq!(
         param(SQL_C_BINARY, SQL_VARBINARY, &[1, 0, 2], Some(3)).unwrap(),
