@@ -64,7 +64,7 @@ pub fn write_cell(
         return Ok(CellStatus::Ok);
     };
     match c_type {
-        SQL_C_CHAR | SQL_C_WCHAR => write_text(&value, sql_type, c_type, target, piece),
+        SQL_C_CHAR | SQL_C_WCHAR => write_text(&value, c_type, target, piece),
         SQL_C_BINARY => write_binary(&value, sql_type, target, piece),
         SQL_C_BIT => {
             let n = as_number(&value, c_type)?;
@@ -311,11 +311,14 @@ fn utf16_bytes(text: &str) -> Vec<u8> {
 
 fn write_text(
     value: &Value<'_>,
-    _sql_type: SqlType,
     c_type: i16,
     target: &AppBuffer,
     piece: &mut PieceState,
 ) -> Result<CellStatus, DriverError> {
+    // The common case (text fetched as SQL_C_CHAR) needs no copy.
+    if let (Value::Text(t), SQL_C_CHAR) = (value, c_type) {
+        return write_pieces(t.as_bytes(), Layout::Char, 0, target, piece);
+    }
     let (text, min_first) = text_form(value);
     if c_type == SQL_C_WCHAR {
         // The significant prefix is ASCII: 2 bytes per character.
