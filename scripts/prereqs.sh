@@ -26,6 +26,12 @@ need_cmd() {
   command -v "$1" >/dev/null 2>&1 || apt_install "$2"
 }
 
+# need_unixodbc: the unixODBC driver manager (libodbc, linked by the ODBC
+# tests and loaded by pyodbc), its clients isql/iusql and odbcinst.
+need_unixodbc() {
+  apt_install unixodbc unixodbc-dev odbcinst
+}
+
 # cargo_target_dir: where cargo puts its build output (honours CARGO_TARGET_DIR).
 cargo_target_dir() {
   cargo metadata --format-version 1 --no-deps 2>/dev/null \

@@ -4,10 +4,32 @@
 //! * [`convert`]: Arrow cells to the application's C types, C parameters to [`sql::Param`].
 //! * [`info`]: SQLGetInfo, SQLGetFunctions, SQLGetTypeInfo data.
 //! * [`catalog_fns`]: the result sets of SQLTables, SQLColumns and the other catalog functions.
+//! * the C ABI (`api`): thin exports over [`handles`] (validation, panic
+//!   boundary, diagnostics), [`connection`], [`statement`], [`exec`] and
+//!   [`fetch`], with strings through [`encoding`] (ANSI and Unicode).
 
 pub mod catalog_fns;
 pub mod convert;
 pub mod error;
 pub mod info;
 
+mod api;
+pub mod coltype;
+pub mod connection;
+pub mod cursor;
+pub mod desc;
+pub mod diag;
+pub mod dsn;
+pub mod encoding;
+pub mod env;
+pub mod exec;
+pub mod fetch;
+pub mod handles;
+pub mod runtime;
+pub mod statement;
+pub mod sys;
+
 pub use error::DriverError;
+
+#[cfg(test)]
+mod smoke_tests;

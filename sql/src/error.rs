@@ -39,3 +39,46 @@ pub enum Error {
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    /// Sorts a DataFusion error into our variants (the innermost cause decides).
+    pub fn from_datafusion(error: datafusion::error::DataFusionError) -> Error {
+        use datafusion::common::SchemaError;
+        use datafusion::error::DataFusionError as D;
+        match error {
+            D::Context(_, inner) => Error::from_datafusion(*inner),
+            D::Diagnostic(_, inner) => Error::from_datafusion(*inner),
+            D::Shared(shared) => match std::sync::Arc::try_unwrap(shared) {
+                Ok(inner) => Error::from_datafusion(inner),
+                Err(shared) => Error::Execution(shared.to_string()),
+            },
+            D::External(e) => match e.downcast::<Error>() {
+                Ok(ours) => *ours,
+                Err(e) => match e.downcast::<kintone_core::Error>() {
+                    Ok(core) => Error::Kintone(*core),
+                    Err(e) => Error::Execution(e.to_string()),
+                },
+            },
+            D::SQL(e, _) => Error::Syntax(e.to_string()),
+            D::SchemaError(e, _) => match *e {
+                SchemaError::FieldNotFound { field, .. } => {
+                    Error::UnknownColumn(field.name().to_owned())
+                }
+                other => Error::Plan(other.to_string()),
+            },
+            D::Plan(message) if message.contains("not found") && message.starts_with("table") => {
+                Error::UnknownTable(message)
+            }
+            D::Plan(message) => Error::Plan(message),
+            D::NotImplemented(message) => Error::Unsupported(message),
+            other => {
+                let message = other.to_string();
+                if message.contains("table '") && message.contains("not found") {
+                    Error::UnknownTable(message)
+                } else {
+                    Error::Execution(message)
+                }
+            }
+        }
+    }
+}

@@ -13,8 +13,12 @@
 //! record batches. Each result column carries its [`SqlType`].
 
 pub mod catalog;
+mod context;
 pub mod error;
 pub mod escape;
+mod functions;
+mod markers;
+pub mod provider;
 pub mod pushdown;
 pub mod session;
 pub mod types;

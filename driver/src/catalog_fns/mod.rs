@@ -1,1 +1,216 @@
-//! Result sets of the catalog functions (SQLTables, SQLColumns, ...).
+//! Result sets of the catalog functions (SQLTables, SQLColumns, ...,
+//! SQLGetTypeInfo), with the ODBC 3 column names, order and types.
+//!
+//! The logic is pure functions over the SQL layer's catalog descriptions
+//! ([`sql::TableInfo`], [`sql::ColumnInfo`], [`sql::ForeignKey`]); the async
+//! functions here only fetch those from the [`sql::Session`]. The driver has
+//! no catalogs and no schemas: TABLE_CAT and TABLE_SCHEM are NULL, and a
+//! catalog or schema argument selects rows only if it matches the empty name.
+
+mod columns;
+mod empty_sets;
+mod keys;
+mod pattern;
+mod result_set;
+mod tables;
+mod type_codes;
+mod type_info;
+
+#[cfg(test)]
+mod test_data;
+
+use sql::{ColumnInfo, Session, TableInfo};
+
+pub use columns::{columns_result, matching_tables, COLUMNS_COLUMNS};
+pub use empty_sets::{
+    column_privileges_result, procedure_columns_result, procedures_result, table_privileges_result,
+    COLUMN_PRIVILEGES_COLUMNS, PROCEDURES_COLUMNS, PROCEDURE_COLUMNS_COLUMNS,
+    TABLE_PRIVILEGES_COLUMNS,
+};
+pub use keys::{
+    foreign_keys_result, primary_key_name, primary_keys_result, special_columns_result,
+    statistics_result, FOREIGN_KEYS_COLUMNS, PRIMARY_KEYS_COLUMNS, SPECIAL_COLUMNS_COLUMNS,
+    SQL_BEST_ROWID, SQL_ROWVER, STATISTICS_COLUMNS,
+};
+pub use pattern::{NameFilter, ESCAPE};
+pub use result_set::{Cell, ColumnSpec, ResultSet};
+pub use tables::{tables_result, TABLES_COLUMNS, TABLE_TYPES};
+pub use type_info::{type_info, REPORTED_TYPES, TYPE_INFO_COLUMNS};
+
+use crate::DriverError;
+
+/// The SQL layer's error as a diagnostic. Provisional: the one SQLSTATE
+/// table is `crate::error`'s (branch `driver-core`); this will call it.
+fn from_sql(error: sql::Error) -> DriverError {
+    use kintone_core::ErrorCategory as C;
+    let sqlstate = match &error {
+        sql::Error::Syntax(_) | sql::Error::Plan(_) => "42000",
+        sql::Error::UnknownTable(_) => "42S02",
+        sql::Error::UnknownColumn(_) => "42S22",
+        sql::Error::Unsupported(_) => "HYC00",
+        sql::Error::Parameter { .. } => "07002",
+        sql::Error::Cancelled => "HY008",
+        sql::Error::Kintone(k) => match k.category() {
+            C::Connect | C::Tls => "08001",
+            C::Auth => "28000",
+            C::Permission => "42000",
+            C::Timeout => "HYT00",
+            C::Link => "08S01",
+            C::Conflict => "40001",
+            C::Properties | C::Other => "HY000",
+        },
+        _ => "HY000",
+    };
+    DriverError::new(sqlstate, error.to_string())
+}
+
+/// Every table of the connection.
+async fn all_tables(session: &Session) -> Result<Vec<TableInfo>, DriverError> {
+    session.tables().await.map_err(from_sql)
+}
+
+/// The columns of one table named exactly `name` (none if there is no such
+/// table: catalog functions return empty sets rather than 42S02).
+async fn columns_of(session: &Session, name: &str) -> Result<Vec<ColumnInfo>, DriverError> {
+    let tables = all_tables(session).await?;
+    if !tables.iter().any(|t| t.name == name) {
+        return Ok(Vec::new());
+    }
+    session.columns(name).await.map_err(from_sql)
+}
+
+/// SQLTables.
+pub async fn tables(
+    session: &Session,
+    catalog: Option<&str>,
+    schema: Option<&str>,
+    table: Option<&str>,
+    table_types: Option<&str>,
+    metadata_id: bool,
+) -> Result<ResultSet, DriverError> {
+    let all = all_tables(session).await?;
+    tables_result(&all, catalog, schema, table, table_types, metadata_id)
+}
+
+/// SQLColumns.
+pub async fn columns(
+    session: &Session,
+    catalog: Option<&str>,
+    schema: Option<&str>,
+    table: Option<&str>,
+    column: Option<&str>,
+    metadata_id: bool,
+) -> Result<ResultSet, DriverError> {
+    let all = all_tables(session).await?;
+    let mut cols = Vec::new();
+    for t in matching_tables(&all, catalog, schema, table, metadata_id)? {
+        cols.extend(session.columns(&t.name).await.map_err(from_sql)?);
+    }
+    columns_result(&cols, column, metadata_id)
+}
+
+/// SQLPrimaryKeys (TableName is required).
+pub async fn primary_keys(
+    session: &Session,
+    catalog: Option<&str>,
+    schema: Option<&str>,
+    table: Option<&str>,
+) -> Result<ResultSet, DriverError> {
+    let table = pattern::required(table, "TableName")?;
+    let cols = columns_of(session, table).await?;
+    primary_keys_result(catalog, schema, &cols)
+}
+
+/// SQLForeignKeys.
+pub async fn foreign_keys(
+    session: &Session,
+    pk_catalog: Option<&str>,
+    pk_schema: Option<&str>,
+    pk_table: Option<&str>,
+    fk_catalog: Option<&str>,
+    fk_schema: Option<&str>,
+    fk_table: Option<&str>,
+) -> Result<ResultSet, DriverError> {
+    if pk_table.is_none() && fk_table.is_none() {
+        // Answer without a round trip.
+        return foreign_keys_result(&[], None, None, None, None, None, None);
+    }
+    let keys = session.foreign_keys().await.map_err(from_sql)?;
+    foreign_keys_result(
+        &keys, pk_catalog, pk_schema, pk_table, fk_catalog, fk_schema, fk_table,
+    )
+}
+
+/// SQLStatistics (TableName is required).
+pub async fn statistics(
+    session: &Session,
+    catalog: Option<&str>,
+    schema: Option<&str>,
+    table: Option<&str>,
+    unique: u16,
+    reserved: u16,
+) -> Result<ResultSet, DriverError> {
+    let table = pattern::required(table, "TableName")?;
+    // Check the options before any request.
+    statistics_result(None, None, table, &[], unique, reserved)?;
+    let cols = columns_of(session, table).await?;
+    statistics_result(catalog, schema, table, &cols, unique, reserved)
+}
+
+/// SQLSpecialColumns (TableName is required).
+pub async fn special_columns(
+    session: &Session,
+    identifier_type: u16,
+    catalog: Option<&str>,
+    schema: Option<&str>,
+    table: Option<&str>,
+    scope: u16,
+    nullable: u16,
+) -> Result<ResultSet, DriverError> {
+    let table = pattern::required(table, "TableName")?;
+    special_columns_result(identifier_type, None, None, &[], scope, nullable)?;
+    let cols = columns_of(session, table).await?;
+    special_columns_result(identifier_type, catalog, schema, &cols, scope, nullable)
+}
+
+/// SQLProcedures: none yet.
+pub async fn procedures(
+    _session: &Session,
+    _catalog: Option<&str>,
+    _schema: Option<&str>,
+    _procedure: Option<&str>,
+) -> Result<ResultSet, DriverError> {
+    procedures_result()
+}
+
+/// SQLProcedureColumns: none yet.
+pub async fn procedure_columns(
+    _session: &Session,
+    _catalog: Option<&str>,
+    _schema: Option<&str>,
+    _procedure: Option<&str>,
+    _column: Option<&str>,
+) -> Result<ResultSet, DriverError> {
+    procedure_columns_result()
+}
+
+/// SQLTablePrivileges: no SQL grants.
+pub async fn table_privileges(
+    _session: &Session,
+    _catalog: Option<&str>,
+    _schema: Option<&str>,
+    _table: Option<&str>,
+) -> Result<ResultSet, DriverError> {
+    table_privileges_result()
+}
+
+/// SQLColumnPrivileges: no SQL grants.
+pub async fn column_privileges(
+    _session: &Session,
+    _catalog: Option<&str>,
+    _schema: Option<&str>,
+    _table: Option<&str>,
+    _column: Option<&str>,
+) -> Result<ResultSet, DriverError> {
+    column_privileges_result()
+}

@@ -6,6 +6,14 @@
 //! and SQLForeignKeys report; the same [`SqlType`]s are in the Arrow
 //! schemas that queries return.
 
+pub mod build;
+mod cache;
+pub mod fixed;
+mod naming;
+
+pub use build::{ColumnDef, ColumnRole, Snapshot, TableDef, TableSource};
+pub use cache::Catalog;
+
 use crate::types::SqlType;
 
 /// What kind of table it is (SQLTables' TABLE_TYPE).

@@ -10,7 +10,17 @@
 //! The scan (`crate::provider`) describes its columns with a
 //! [`TableBinding`] and asks it what to push.
 
+mod column;
+mod dynamic;
+mod filter;
+mod literal;
+mod order;
 pub mod rules;
+#[cfg(test)]
+mod tests;
+
+pub use dynamic::ID_BATCH;
+pub use filter::HAS_ANY;
 
 use datafusion::logical_expr::{Expr, SortExpr, TableProviderFilterPushDown};
 use kintone_core::schema::FieldDef;
@@ -65,8 +75,8 @@ impl TableBinding {
 
     /// Translates one filter (a conjunct of the WHERE clause, as DataFusion
     /// hands it to `TableProvider::scan`); `None` when nothing can be pushed.
-    pub fn filter(&self, _expr: &Expr) -> Option<Pushed> {
-        None
+    pub fn filter(&self, expr: &Expr) -> Option<Pushed> {
+        self.translate(expr)
     }
 
     /// For `TableProvider::supports_filters_pushdown`: Exact when
@@ -78,6 +88,28 @@ impl TableBinding {
             Some(Pushed::Superset(_)) => TableProviderFilterPushDown::Inexact,
             None => TableProviderFilterPushDown::Unsupported,
         }
+    }
+
+    /// [`filter`](Self::filter) of each conjunct of one WHERE clause,
+    /// translated together (see [`supports`](Self::supports)).
+    pub fn filter_all(&self, filters: &[&Expr]) -> Vec<Option<Pushed>> {
+        self.translate_all(filters)
+    }
+
+    /// For `TableProvider::supports_filters_pushdown`, with all the
+    /// conjuncts at once (preferred to [`support`](Self::support)): a
+    /// conjunct exact but for blank values (`Day <= b`) is exact when
+    /// another conjunct excludes those blanks (`Day >= a`). The scan must
+    /// then push [`condition`](Self::condition) of all the filters it gets.
+    pub fn supports(&self, filters: &[&Expr]) -> Vec<TableProviderFilterPushDown> {
+        self.filter_all(filters)
+            .into_iter()
+            .map(|pushed| match pushed {
+                Some(Pushed::Exact(_)) => TableProviderFilterPushDown::Exact,
+                Some(Pushed::Superset(_)) => TableProviderFilterPushDown::Inexact,
+                None => TableProviderFilterPushDown::Unsupported,
+            })
+            .collect()
     }
 
     /// The Kintone condition for a set of conjuncts (`and` of the
@@ -98,8 +130,8 @@ impl TableBinding {
     /// `None` when Kintone's order could differ. The returned keys end
     /// with `$id asc`; an extra condition may be needed (e.g. `x is not
     /// empty`), returned as the second element and to be `and`-ed.
-    pub fn order_by(&self, _sort: &[SortExpr]) -> Option<(String, Option<String>)> {
-        None
+    pub fn order_by(&self, sort: &[SortExpr]) -> Option<(String, Option<String>)> {
+        self.sort_keys(sort)
     }
 }
 

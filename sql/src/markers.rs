@@ -1,0 +1,99 @@
+//! Lexical rewriting before parsing: `?` parameter markers become `$1`,
+//! `$2`... (DataFusion's positional placeholders) and `[bracketed]`
+//! identifiers become `"quoted"` ones. String literals, quoted
+//! identifiers and comments are left alone.
+
+/// The rewritten text and the number of `?` markers.
+pub fn rewrite(sql: &str) -> (String, usize) {
+    let mut out = String::with_capacity(sql.len() + 8);
+    let mut markers = 0;
+    let mut chars = sql.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\'' | '"' => {
+                out.push(c);
+                // Copy through the closing quote; a doubled quote is an escaped one.
+                while let Some(d) = chars.next() {
+                    out.push(d);
+                    if d == c {
+                        if chars.peek() == Some(&c) {
+                            out.push(chars.next().unwrap_or(c));
+                        } else {
+                            break;
+                        }
+                    }
+                }
+            }
+            '-' if chars.peek() == Some(&'-') => {
+                out.push(c);
+                for d in chars.by_ref() {
+                    out.push(d);
+                    if d == '\n' {
+                        break;
+                    }
+                }
+            }
+            '/' if chars.peek() == Some(&'*') => {
+                out.push(c);
+                let mut prev = '\0';
+                for d in chars.by_ref() {
+                    out.push(d);
+                    if prev == '*' && d == '/' {
+                        break;
+                    }
+                    prev = d;
+                }
+            }
+            '[' => {
+                out.push('"');
+                for d in chars.by_ref() {
+                    match d {
+                        ']' => break,
+                        '"' => out.push_str("\"\""),
+                        d => out.push(d),
+                    }
+                }
+                out.push('"');
+            }
+            '?' => {
+                markers += 1;
+                out.push('$');
+                out.push_str(&markers.to_string());
+            }
+            c => out.push(c),
+        }
+    }
+    (out, markers)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::rewrite;
+
+    #[test]
+    fn markers_are_numbered_outside_literals_and_comments() {
+        let (sql, n) =
+            rewrite("SELECT '?', \"a?\" FROM t -- ?\nWHERE x = ? AND y IN (?, ?) /* ? */");
+        assert_eq!(n, 3);
+        assert_eq!(
+            sql,
+            "SELECT '?', \"a?\" FROM t -- ?\nWHERE x = $1 AND y IN ($2, $3) /* ? */"
+        );
+    }
+
+    #[test]
+    fn brackets_become_double_quotes() {
+        let (sql, _) =
+            rewrite("SELECT [Deal Name], [a\"b] FROM [Deals_Line Items] WHERE s = '[x]'");
+        assert_eq!(
+            sql,
+            "SELECT \"Deal Name\", \"a\"\"b\" FROM \"Deals_Line Items\" WHERE s = '[x]'"
+        );
+    }
+
+    #[test]
+    fn doubled_quotes_stay_inside_literals() {
+        let (sql, n) = rewrite("SELECT 'it''s ?' , ?");
+        assert_eq!((sql.as_str(), n), ("SELECT 'it''s ?' , $1", 1));
+    }
+}

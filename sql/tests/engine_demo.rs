@@ -1,0 +1,353 @@
+//! The engine against the demo CRM in the in-process emulator: catalog,
+//! type mapping, queries, joins, parameters, MaxRows, COUNT(*), EXPLAIN,
+//! errors.
+
+use arrow_array::cast::AsArray;
+use arrow_array::types::Int64Type;
+use arrow_array::{Array, RecordBatch};
+use arrow_schema::DataType;
+use kintone_core::Properties;
+use kintone_emulator::{Config, Emulator, EmulatorHandle};
+use sql::{Error, ExecOptions, Param, Session, SqlType, TableKind};
+
+async fn emulator() -> EmulatorHandle {
+    Emulator::start(Config {
+        datasets: vec!["demo".into()],
+        ..Config::default()
+    })
+    .await
+    .expect("the emulator starts")
+}
+
+async fn session(emu: &EmulatorHandle, extra: &str) -> Session {
+    let props = Properties::parse(&format!(
+        "Url={};User=demo-admin;Password=demo-password;{extra}",
+        emu.base_url()
+    ))
+    .expect("valid properties");
+    Session::connect(&props).await.expect("connects")
+}
+
+async fn rows(session: &Session, sql: &str, params: &[Param]) -> Vec<RecordBatch> {
+    let statement = session
+        .prepare(sql)
+        .await
+        .unwrap_or_else(|e| panic!("{sql}: {e}"));
+    let mut stream = statement
+        .execute(params, &ExecOptions::default())
+        .await
+        .unwrap_or_else(|e| panic!("{sql}: {e}"));
+    let mut out = Vec::new();
+    while let Some(batch) = stream.next_batch().await {
+        out.push(batch.unwrap_or_else(|e| panic!("{sql}: {e}")));
+    }
+    out
+}
+
+fn count(batches: &[RecordBatch]) -> usize {
+    batches.iter().map(|b| b.num_rows()).sum()
+}
+
+fn first_i64(batches: &[RecordBatch]) -> i64 {
+    let b = batches.iter().find(|b| b.num_rows() > 0).expect("a row");
+    b.column(0).as_primitive::<Int64Type>().value(0)
+}
+
+#[tokio::test]
+async fn catalog_lists_apps_subtables_and_fixed_tables() {
+    let emu = emulator().await;
+    let s = session(&emu, "").await;
+    let tables = s.tables().await.unwrap();
+    let names: Vec<&str> = tables.iter().map(|t| t.name.as_str()).collect();
+    for expected in [
+        "Customers",
+        "Deals",
+        "Tasks",
+        "Deals_Line items",
+        "Apps",
+        "FormFields",
+        "Comments",
+    ] {
+        assert!(names.contains(&expected), "{expected} in {names:?}");
+    }
+    let sub = tables
+        .iter()
+        .find(|t| t.name == "Deals_Line items")
+        .unwrap();
+    assert_eq!(sub.parent_table.as_deref(), Some("Deals"));
+    assert_eq!(
+        tables.iter().find(|t| t.name == "Apps").unwrap().kind,
+        TableKind::SystemTable
+    );
+    let columns = s.columns("Deals").await.unwrap();
+    let by_name = |n: &str| {
+        columns
+            .iter()
+            .find(|c| c.name == n)
+            .unwrap_or_else(|| panic!("{n}"))
+    };
+    assert_eq!(by_name("RecordId").sql_type, SqlType::BigInt);
+    assert_eq!(by_name("RecordId").primary_key_seq, Some(1));
+    assert!(!by_name("RecordId").nullable);
+    assert_eq!(by_name("Revision").sql_type, SqlType::BigInt);
+    assert!(matches!(by_name("金額").sql_type, SqlType::Decimal { .. }));
+    assert_eq!(by_name("Close date").sql_type, SqlType::Date);
+    assert_eq!(
+        by_name("Closed at").sql_type,
+        SqlType::Timestamp { fraction_digits: 0 }
+    );
+    assert!(matches!(
+        by_name("Memo").sql_type,
+        SqlType::WLongVarchar { .. }
+    ));
+    assert!(matches!(by_name("Tags").sql_type, SqlType::WVarchar { .. }));
+    assert!(matches!(
+        by_name("Created by").sql_type,
+        SqlType::WVarchar { .. }
+    ));
+    by_name("Created by_Name");
+    let fks = s.foreign_keys().await.unwrap();
+    assert!(fks
+        .iter()
+        .any(|f| f.fk_table == "Deals_Line items" && f.pk_table == "Deals"));
+}
+
+#[tokio::test]
+async fn field_codes_with_use_code_for_field_name() {
+    let emu = emulator().await;
+    let s = session(
+        &emu,
+        "UseCodeForFieldName=true;SubtableSeparatorCharacter=.",
+    )
+    .await;
+    let columns = s.columns("Deals").await.unwrap();
+    assert!(columns.iter().any(|c| c.name == "amount"));
+    assert!(s
+        .tables()
+        .await
+        .unwrap()
+        .iter()
+        .any(|t| t.name == "Deals.line_items"));
+    let b = rows(&s, "SELECT count(*) FROM \"Deals.line_items\"", &[]).await;
+    assert!(first_i64(&b) > 0);
+}
+
+#[tokio::test]
+async fn quoted_names_with_spaces_and_japanese_both_ways() {
+    let emu = emulator().await;
+    let s = session(&emu, "").await;
+    let a = rows(
+        &s,
+        "SELECT \"案件名\", [Close date] FROM [Deals] WHERE \"RecordId\" = 1",
+        &[],
+    )
+    .await;
+    assert_eq!(count(&a), 1);
+    let b = rows(&s, "SELECT count(*) FROM \"Deals_Line items\"", &[]).await;
+    let c = rows(&s, "SELECT count(*) FROM [Deals_Line items]", &[]).await;
+    assert_eq!(first_i64(&b), first_i64(&c));
+    // Unquoted table names match case-insensitively.
+    let d = rows(&s, "SELECT count(*) FROM deals", &[]).await;
+    assert_eq!(first_i64(&d), 60);
+}
+
+#[tokio::test]
+async fn filters_projection_and_count_go_to_kintone() {
+    let emu = emulator().await;
+    let s = session(&emu, "").await;
+    let before = emu.stats();
+    let b = rows(
+        &s,
+        "SELECT count(*) FROM Deals WHERE \"金額\" >= 1000000",
+        &[],
+    )
+    .await;
+    let after = emu.stats();
+    assert_eq!(
+        after.requests_to("GET", "/k/v1/records.json")
+            - before.requests_to("GET", "/k/v1/records.json"),
+        1,
+        "COUNT(*) is one request"
+    );
+    let n = first_i64(&b);
+    let listed = rows(
+        &s,
+        "SELECT RecordId FROM Deals WHERE \"金額\" >= 1000000",
+        &[],
+    )
+    .await;
+    assert_eq!(count(&listed) as i64, n);
+    let before = emu.stats();
+    rows(&s, "SELECT RecordId FROM Deals WHERE RecordId = 7", &[]).await;
+    let after = emu.stats();
+    assert_eq!(
+        after.records_returned - before.records_returned,
+        1,
+        "only the match is transferred"
+    );
+}
+
+#[tokio::test]
+async fn joins_aggregates_and_order() {
+    let emu = emulator().await;
+    let s = session(&emu, "UseCodeForFieldName=true").await;
+    let joined = rows(
+        &s,
+        "SELECT d.title, count(*) AS items FROM Deals d JOIN Deals_line_items li ON li.RecordId = d.RecordId GROUP BY d.title ORDER BY items DESC, d.title",
+        &[],
+    )
+    .await;
+    assert!(count(&joined) > 0);
+    let per_customer = rows(
+        &s,
+        "SELECT c.company_name, sum(d.amount) FROM Customers c LEFT JOIN Deals d ON d.customer = c.company_name GROUP BY c.company_name",
+        &[],
+    )
+    .await;
+    assert_eq!(count(&per_customer), 25);
+    let ordered = rows(
+        &s,
+        "SELECT RecordId, close_date FROM Deals ORDER BY close_date, RecordId LIMIT 5",
+        &[],
+    )
+    .await;
+    assert_eq!(count(&ordered), 5);
+    // NULLs sort as the smallest value: first ascending, last descending.
+    let nulls_first = rows(
+        &s,
+        "SELECT probability FROM Deals ORDER BY probability",
+        &[],
+    )
+    .await;
+    let nulls_last = rows(
+        &s,
+        "SELECT probability FROM Deals ORDER BY probability DESC",
+        &[],
+    )
+    .await;
+    let firsts: Vec<bool> = nulls_first
+        .iter()
+        .flat_map(|b| (0..b.num_rows()).map(|i| b.column(0).is_null(i)))
+        .collect();
+    let lasts: Vec<bool> = nulls_last
+        .iter()
+        .flat_map(|b| (0..b.num_rows()).map(|i| b.column(0).is_null(i)))
+        .collect();
+    let mut sorted_firsts = firsts.clone();
+    sorted_firsts.sort_by(|a, b| b.cmp(a));
+    assert_eq!(firsts, sorted_firsts, "NULLs first ascending");
+    let mut sorted_lasts = lasts.clone();
+    sorted_lasts.sort();
+    assert_eq!(lasts, sorted_lasts, "NULLs last descending");
+}
+
+#[tokio::test]
+async fn parameters_max_rows_and_explain() {
+    let emu = emulator().await;
+    let s = session(&emu, "UseCodeForFieldName=true;MaxRows=3").await;
+    let st = s
+        .prepare("SELECT RecordId, title FROM Deals WHERE RecordId > ? AND stage IN (?, ?)")
+        .await
+        .unwrap();
+    assert_eq!(st.parameters().len(), 3);
+    assert_eq!(st.parameters()[0].sql_type, SqlType::BigInt);
+    assert_eq!(st.columns()[1].name, "title");
+    let mut stream = st
+        .execute(
+            &[
+                Param::Int(0),
+                Param::Text("Won".into()),
+                Param::Text("Lost".into()),
+            ],
+            &ExecOptions::default(),
+        )
+        .await
+        .unwrap();
+    let mut n = 0;
+    while let Some(b) = stream.next_batch().await {
+        n += b.unwrap().num_rows();
+    }
+    assert!(n <= 3, "MaxRows caps results");
+    assert!(matches!(
+        st.execute(&[], &ExecOptions::default()).await,
+        Err(Error::Parameter { .. })
+    ));
+    let plan = rows(
+        &s,
+        "EXPLAIN SELECT title FROM Deals WHERE amount >= 5 ORDER BY amount DESC LIMIT 10",
+        &[],
+    )
+    .await;
+    let text: String = plan
+        .iter()
+        .flat_map(|b| {
+            let col = b.column(1).as_string::<i32>().clone();
+            (0..b.num_rows())
+                .map(move |i| col.value(i).to_owned())
+                .collect::<Vec<_>>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(text.contains("KintoneScan: app=2"), "{text}");
+    assert!(text.contains("amount >= 5"), "{text}");
+    assert_eq!(plan[0].schema().field(1).data_type(), &DataType::Utf8);
+}
+
+#[tokio::test]
+async fn errors_have_their_kind() {
+    let emu = emulator().await;
+    let s = session(&emu, "").await;
+    assert!(matches!(
+        s.prepare("SELECT * FROM Nope").await,
+        Err(Error::UnknownTable(_))
+    ));
+    assert!(matches!(
+        s.prepare("SELECT nope FROM Deals").await,
+        Err(Error::UnknownColumn(_))
+    ));
+    assert!(matches!(s.prepare("SELEC 1").await, Err(Error::Syntax(_))));
+    assert!(matches!(
+        s.prepare("DROP TABLE Deals").await,
+        Err(Error::Unsupported(_))
+    ));
+}
+
+#[tokio::test]
+async fn fixed_tables() {
+    let emu = emulator().await;
+    let s = session(&emu, "").await;
+    let apps = rows(&s, "SELECT AppId, Name FROM Apps ORDER BY AppId", &[]).await;
+    assert!(count(&apps) >= 3);
+    let fields = rows(&s, "SELECT FieldCode FROM FormFields WHERE AppId = 2", &[]).await;
+    assert!(count(&fields) > 10);
+    assert!(matches!(
+        s.prepare("SELECT * FROM Comments")
+            .await
+            .unwrap()
+            .execute(&[], &ExecOptions::default())
+            .await,
+        Err(Error::Unsupported(_))
+    ));
+    let comments = rows(
+        &s,
+        "SELECT Text FROM Comments WHERE AppId = 2 AND RecordId = 1",
+        &[],
+    )
+    .await;
+    let _ = count(&comments);
+}
+
+#[tokio::test]
+async fn order_by_limit_is_one_request_for_the_rows_needed() {
+    let emu = emulator().await;
+    let s = session(&emu, "UseCodeForFieldName=true").await;
+    let before = emu.stats();
+    let b = rows(&s, "SELECT RecordId, amount FROM Deals WHERE amount >= 0 ORDER BY amount DESC LIMIT 4", &[]).await;
+    let after = emu.stats();
+    assert_eq!(count(&b), 4);
+    assert_eq!(after.records_returned - before.records_returned, 4);
+    assert_eq!(
+        after.requests_to("GET", "/k/v1/records.json") - before.requests_to("GET", "/k/v1/records.json"),
+        1
+    );
+}
