@@ -484,3 +484,22 @@ fn null_data_pointer_returns_only_the_length() {
     assert_eq!(b.get(&s, 0, W), Ok(CellStatus::Ok));
     assert_eq!(b.text(), "abc");
 }
+
+#[test]
+fn dictionary_and_null_typed_columns() {
+    let dict: DictionaryArray<arrow_array::types::Int32Type> =
+        vec![Some("b"), None, Some("a"), Some("b")]
+            .into_iter()
+            .collect();
+    let a = arr(dict);
+    let mut b = Buf::new(SQL_C_CHAR, 8);
+    assert_eq!(b.get(&a, 3, W), Ok(CellStatus::Ok));
+    assert_eq!(b.text(), "b");
+    let mut b = Buf::new(SQL_C_CHAR, 8);
+    assert_eq!(b.get(&a, 1, W), Ok(CellStatus::Ok));
+    assert_eq!(b.ind(), SQL_NULL_DATA);
+    let nulls = arr(NullArray::new(2));
+    let mut b = Buf::new(SQL_C_WCHAR, 8);
+    assert_eq!(b.get(&nulls, 1, W), Ok(CellStatus::Ok));
+    assert_eq!(b.ind(), SQL_NULL_DATA);
+}
