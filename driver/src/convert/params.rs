@@ -243,10 +243,12 @@ unsafe fn read_c_value(
     }
 }
 
+/// A date/time struct with an impossible field (month 13, hour 24): the
+/// spec's "not a valid date/time" (22007).
 fn field_overflow() -> DriverError {
     err(
-        "22008",
-        "datetime field overflow: the parameter's date/time struct has an invalid field",
+        "22007",
+        "invalid datetime format: the parameter's date/time struct has an invalid field",
     )
 }
 

@@ -64,7 +64,7 @@ pub fn write_cell(
         return Ok(CellStatus::Ok);
     };
     match c_type {
-        SQL_C_CHAR | SQL_C_WCHAR => write_text(&value, sql_type, c_type, target, piece),
+        SQL_C_CHAR | SQL_C_WCHAR => write_text(&value, c_type, target, piece),
         SQL_C_BINARY => write_binary(&value, sql_type, target, piece),
         SQL_C_BIT => {
             let n = as_number(&value, c_type)?;
@@ -124,7 +124,7 @@ pub fn write_cell(
             let (ts, lost) = match temporal_of(&value, c_type)? {
                 Temporal::Date(d) => (d, false),
                 Temporal::Timestamp(ts) => (ts.date(), ts.time() != NaiveTime::MIN),
-                Temporal::Time(_) => return Err(restricted(&value, c_type)),
+                Temporal::Time(_) => return Err(mismatch(&value, c_type)),
             };
             let s = datetime::date_struct(ts);
             Ok(fixed(6, lost, target, piece, |p| unsafe {
@@ -135,7 +135,7 @@ pub fn write_cell(
             let t = match temporal_of(&value, c_type)? {
                 Temporal::Time(t) => t,
                 Temporal::Timestamp(ts) => ts.time(),
-                Temporal::Date(_) => return Err(restricted(&value, c_type)),
+                Temporal::Date(_) => return Err(mismatch(&value, c_type)),
             };
             let s = datetime::time_struct(t);
             let lost = datetime::nanos(t) != 0;
@@ -170,6 +170,15 @@ pub fn write_cell(
     }
 }
 
+/// A date where a time is wanted or the reverse: text that is not the
+/// wanted literal is 22018; a typed value is a restricted conversion.
+fn mismatch(value: &Value<'_>, c_type: i16) -> DriverError {
+    match value {
+        Value::Text(t) => number::invalid_character(t),
+        other => restricted(other, c_type),
+    }
+}
+
 fn fixed(
     size: usize,
     fraction_lost: bool,
@@ -185,8 +194,9 @@ fn fixed(
     write_fixed(size, status, target, piece, write)
 }
 
-/// Precision and scale for SQL_C_NUMERIC: the descriptor's when valid,
-/// else the column's (a decimal's own, 0 digits after the point otherwise).
+/// Precision and scale for SQL_C_NUMERIC: the descriptor's when its
+/// precision is set (1..=38); else the decimal column's own; else 38
+/// digits with scale 0 (the specification's default).
 fn numeric_target(target: &AppBuffer, sql_type: SqlType) -> (u8, i8) {
     let precision = u8::try_from(target.precision)
         .ok()
@@ -196,14 +206,8 @@ fn numeric_target(target: &AppBuffer, sql_type: SqlType) -> (u8, i8) {
         .filter(|s| (-38..=38).contains(s));
     match (precision, sql_type) {
         (Some(p), _) => (p, scale.unwrap_or(0)),
-        (
-            None,
-            SqlType::Decimal {
-                precision,
-                scale: s,
-            },
-        ) => (precision.clamp(1, 38), scale.unwrap_or(s)),
-        (None, _) => (38, scale.unwrap_or(0)),
+        (None, SqlType::Decimal { precision, scale }) => (precision.clamp(1, 38), scale),
+        (None, _) => (38, 0),
     }
 }
 
@@ -307,11 +311,14 @@ fn utf16_bytes(text: &str) -> Vec<u8> {
 
 fn write_text(
     value: &Value<'_>,
-    _sql_type: SqlType,
     c_type: i16,
     target: &AppBuffer,
     piece: &mut PieceState,
 ) -> Result<CellStatus, DriverError> {
+    // The common case (text fetched as SQL_C_CHAR) needs no copy.
+    if let (Value::Text(t), SQL_C_CHAR) = (value, c_type) {
+        return write_pieces(t.as_bytes(), Layout::Char, 0, target, piece);
+    }
     let (text, min_first) = text_form(value);
     if c_type == SQL_C_WCHAR {
         // The significant prefix is ASCII: 2 bytes per character.

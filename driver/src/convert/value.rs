@@ -23,6 +23,22 @@ pub enum Value<'a> {
     Timestamp(NaiveDateTime),
 }
 
+/// The key at `row` of a dictionary's keys (any integer type).
+fn dictionary_key(keys: &dyn Array, row: usize) -> Option<usize> {
+    let key: i128 = match keys.data_type() {
+        DataType::Int8 => keys.as_primitive::<Int8Type>().value(row).into(),
+        DataType::Int16 => keys.as_primitive::<Int16Type>().value(row).into(),
+        DataType::Int32 => keys.as_primitive::<Int32Type>().value(row).into(),
+        DataType::Int64 => keys.as_primitive::<Int64Type>().value(row).into(),
+        DataType::UInt8 => keys.as_primitive::<UInt8Type>().value(row).into(),
+        DataType::UInt16 => keys.as_primitive::<UInt16Type>().value(row).into(),
+        DataType::UInt32 => keys.as_primitive::<UInt32Type>().value(row).into(),
+        DataType::UInt64 => keys.as_primitive::<UInt64Type>().value(row).into(),
+        _ => return None,
+    };
+    usize::try_from(key).ok()
+}
+
 fn unsupported(data_type: &DataType) -> DriverError {
     DriverError::new(
         "HY000",
@@ -37,8 +53,16 @@ fn bad_temporal(data_type: &DataType) -> DriverError {
 /// The value at `row`, `None` for NULL. `row` must be in bounds (checked
 /// by the caller).
 pub fn read(array: &dyn Array, row: usize) -> Result<Option<Value<'_>>, DriverError> {
-    if array.is_null(row) {
+    // `SELECT NULL` has the Null type, whose cells have no validity bitmap.
+    if array.is_null(row) || array.data_type() == &DataType::Null {
         return Ok(None);
+    }
+    if let Some(dictionary) = array.as_any_dictionary_opt() {
+        let values = dictionary.values();
+        return match dictionary_key(dictionary.keys(), row) {
+            Some(key) if key < values.len() => read(values.as_ref(), key),
+            _ => Err(DriverError::new("HY000", "dictionary key out of range")),
+        };
     }
     let int = |v: i128| Value::Number(Number::int(v));
     let dt = array.data_type();
