@@ -29,6 +29,9 @@ pub fn build(snapshot: Arc<Snapshot>, client: Client) -> SessionContext {
     // NULLs are the smallest value, as in SQL Server, SQLite, MySQL and
     // as Kintone orders blanks.
     options.sql_parser.default_null_ordering = "nulls_min".to_owned();
+    // `5.5` is an exact decimal, as in SQL Server (and so pushable against
+    // NUMBER fields), not a double.
+    options.sql_parser.parse_float_as_decimal = true;
     let mut builder = SessionStateBuilder::new()
         .with_config(config)
         .with_default_features();

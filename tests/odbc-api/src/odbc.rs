@@ -37,6 +37,8 @@ pub fn driver_string(url: &str, extra: &str) -> String {
 pub fn sqlstate(error: &Error) -> Option<String> {
     match error {
         Error::Diagnostics { record, .. } => Some(record.state.as_str().to_owned()),
+        // odbc-api reports 22002 (NULL without an indicator) as its own variant.
+        Error::UnableToRepresentNull(record) => Some(record.state.as_str().to_owned()),
         _ => None,
     }
 }
