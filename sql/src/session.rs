@@ -116,11 +116,13 @@ impl Session {
         let escaped = crate::escape::rewrite(sql)?;
         let (text, markers) = crate::markers::rewrite(&escaped);
         let ctx = self.context().await?;
+        let snapshot = self.inner.catalog.snapshot().await?;
         let state = ctx.state();
         let dialect = state.config().options().sql_parser.dialect;
         let mut statement = state
             .sql_to_statement(&text, &dialect)
             .map_err(Error::from_datafusion)?;
+        crate::idents::match_case(&mut statement, &snapshot);
         crate::naming::alias_unnamed_items(&mut statement);
         let plan = state
             .statement_to_plan(statement)
@@ -147,7 +149,7 @@ impl Session {
             })
             .collect();
         let schema: SchemaRef = Arc::new(plan.schema().as_arrow().clone());
-        let columns = result_columns(&schema);
+        let columns = result_columns(&schema, &plan);
         Ok(Statement {
             sql: sql.to_owned(),
             ctx,
@@ -181,22 +183,26 @@ impl Session {
     }
 }
 
-/// Result columns from a plan's schema: names never empty.
-fn result_columns(schema: &SchemaRef) -> Vec<ResultColumn> {
+/// Result columns from a plan's schema: names never empty; the base
+/// table and column of plain column references.
+fn result_columns(schema: &SchemaRef, plan: &LogicalPlan) -> Vec<ResultColumn> {
     schema
         .fields()
         .iter()
         .enumerate()
-        .map(|(i, f)| ResultColumn {
-            name: if f.name().is_empty() {
-                format!("EXPR${}", i + 1)
-            } else {
-                f.name().clone()
-            },
-            sql_type: SqlType::of_field(f),
-            nullable: f.is_nullable(),
-            base_table: None,
-            base_column: None,
+        .map(|(i, f)| {
+            let base = crate::lineage::base_column(plan, i);
+            ResultColumn {
+                name: if f.name().is_empty() {
+                    format!("EXPR${}", i + 1)
+                } else {
+                    f.name().clone()
+                },
+                sql_type: SqlType::of_field(f),
+                nullable: f.is_nullable(),
+                base_table: base.as_ref().map(|(t, _)| t.clone()),
+                base_column: base.map(|(_, c)| c),
+            }
         })
         .collect()
 }

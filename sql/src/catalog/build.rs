@@ -23,8 +23,9 @@ pub const RECORD_ID: &str = "RecordId";
 pub const REVISION: &str = "Revision";
 /// Name of the row id column of subtable tables.
 pub const ROW_ID: &str = "RowId";
-/// Suffix of the display-name companion of CREATOR/MODIFIER columns.
-pub const NAME_SUFFIX: &str = "_Name";
+/// Suffix of the display-name companion of CREATOR/MODIFIER columns
+/// (`Created by` -> `Created by Name`).
+pub const NAME_SUFFIX: &str = " Name";
 
 /// What a column reads.
 #[derive(Clone, Debug)]

@@ -31,6 +31,11 @@ impl FixedTableProvider {
             schema: kind.schema(),
         }
     }
+
+    /// The table's catalog name.
+    pub fn table_name(&self) -> &'static str {
+        self.kind.name()
+    }
 }
 
 /// `column = integer` (either side), as (column, value).

@@ -36,6 +36,11 @@ impl KintoneTable {
             binding,
         }
     }
+
+    /// The table's catalog name.
+    pub fn table_name(&self) -> &str {
+        &self.def.info.name
+    }
 }
 
 #[async_trait]
