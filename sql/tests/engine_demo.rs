@@ -557,3 +557,37 @@ async fn pagesize_sets_the_records_per_request() {
         "{default_requests} requests with Pagesize=500, {requests} with 10"
     );
 }
+
+#[tokio::test]
+async fn spaces_views_and_the_comments_rule() {
+    let emu = emulator().await;
+    let s = session(&emu, "").await;
+    let spaces = rows(&s, "SELECT SpaceId, Name, IsGuest FROM Spaces", &[]).await;
+    let apps_in_spaces = first_i64(
+        &rows(
+            &s,
+            "SELECT count(DISTINCT SpaceId) FROM Apps WHERE SpaceId IS NOT NULL",
+            &[],
+        )
+        .await,
+    );
+    assert!(apps_in_spaces >= 1, "Partner Contacts is in guest space 2");
+    assert_eq!(count(&spaces) as i64, apps_in_spaces, "{spaces:?}");
+    let views = rows(&s, "SELECT AppId, Name FROM Views WHERE AppId = 2", &[]).await;
+    assert!(views.iter().all(|b| {
+        let ids = b.column(0).as_primitive::<Int64Type>();
+        (0..b.num_rows()).all(|i| ids.value(i) == 2)
+    }));
+    let err = s
+        .prepare("SELECT * FROM Comments WHERE AppId = 2")
+        .await
+        .unwrap()
+        .execute(&[], &ExecOptions::default())
+        .await
+        .err()
+        .expect("Comments needs a record");
+    assert!(
+        err.to_string().contains("AppId = n AND RecordId = n"),
+        "{err}"
+    );
+}
