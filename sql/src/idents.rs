@@ -23,8 +23,10 @@ use crate::catalog::Snapshot;
 
 /// Rewrites the unquoted names of `statement` that match a known name only ignoring case.
 pub fn match_case(statement: &mut DFStatement, snapshot: &Snapshot) {
-    let DFStatement::Statement(statement) = statement else {
-        return;
+    let statement = match statement {
+        DFStatement::Statement(statement) => statement,
+        DFStatement::Explain(explain) => return match_case(&mut explain.statement, snapshot),
+        _ => return,
     };
     let mut names = KnownNames {
         snapshot,

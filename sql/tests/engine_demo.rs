@@ -460,6 +460,14 @@ async fn unquoted_names_match_ignoring_case_when_unambiguous() {
     // The companion display-name column of CREATOR.
     let names = rows(&s, "SELECT \"Created by Name\" FROM Deals", &[]).await;
     assert_eq!(count(&names), 60);
+    // EXPLAIN of such a query plans the same scan.
+    let explained = rows(
+        &s,
+        "EXPLAIN SELECT recordid FROM deals WHERE RECORDID = 3",
+        &[],
+    )
+    .await;
+    assert!(!explained.is_empty());
     // Aliases too.
     let b = rows(
         &s,
