@@ -17,6 +17,8 @@ mod context;
 pub mod error;
 pub mod escape;
 mod functions;
+mod idents;
+mod lineage;
 mod markers;
 mod naming;
 pub mod provider;

@@ -28,8 +28,12 @@ use datafusion::sql::sqlparser::ast::{
 
 /// Adds the aliases to every query of the statement.
 pub fn alias_unnamed_items(statement: &mut DFStatement) {
-    if let DFStatement::Statement(statement) = statement {
-        let _ = statement.visit(&mut Aliaser);
+    match statement {
+        DFStatement::Statement(statement) => {
+            let _ = statement.visit(&mut Aliaser);
+        }
+        DFStatement::Explain(explain) => alias_unnamed_items(&mut explain.statement),
+        _ => {}
     }
 }
 

@@ -15,7 +15,7 @@ use futures_util::StreamExt;
 use kintone_core::{Client, Properties};
 use parking_lot::Mutex;
 
-use crate::catalog::{Catalog, ColumnInfo, ForeignKey, TableInfo};
+use crate::catalog::{Catalog, ColumnInfo, ForeignKey, Snapshot, TableInfo};
 use crate::error::{Error, Result};
 use crate::types::SqlType;
 
@@ -31,8 +31,9 @@ struct Inner {
     client: Client,
     properties: Properties,
     catalog: Catalog,
-    /// The context over the current catalog snapshot (rebuilt after a refresh).
-    context: Mutex<Option<SessionContext>>,
+    /// The context over the current catalog snapshot, with that snapshot
+    /// (both rebuilt after a refresh).
+    context: Mutex<Option<(SessionContext, Arc<Snapshot>)>>,
 }
 
 impl Session {
@@ -119,12 +120,13 @@ impl Session {
         };
         let escaped = crate::escape::rewrite_with(sql, &context)?;
         let (text, markers) = crate::markers::rewrite(&escaped);
-        let ctx = self.context().await?;
+        let (ctx, snapshot) = self.context().await?;
         let state = ctx.state();
         let dialect = state.config().options().sql_parser.dialect;
         let mut statement = state
             .sql_to_statement(&text, &dialect)
             .map_err(Error::from_datafusion)?;
+        crate::idents::match_case(&mut statement, &snapshot)?;
         crate::naming::alias_unnamed_items(&mut statement);
         crate::naming::standard_like(&mut statement);
         let plan = state
@@ -152,7 +154,7 @@ impl Session {
             })
             .collect();
         let schema: SchemaRef = Arc::new(plan.schema().as_arrow().clone());
-        let columns = result_columns(&schema);
+        let columns = result_columns(&schema, &plan, &snapshot);
         Ok(Statement {
             sql: sql.to_owned(),
             ctx,
@@ -175,33 +177,41 @@ impl Session {
         *self.inner.context.lock() = None;
     }
 
-    async fn context(&self) -> Result<SessionContext> {
-        if let Some(ctx) = self.inner.context.lock().clone() {
-            return Ok(ctx);
+    async fn context(&self) -> Result<(SessionContext, Arc<Snapshot>)> {
+        if let Some(built) = self.inner.context.lock().clone() {
+            return Ok(built);
         }
         let snapshot = self.inner.catalog.snapshot().await?;
-        let ctx = crate::context::build(snapshot, self.inner.client.clone());
-        *self.inner.context.lock() = Some(ctx.clone());
-        Ok(ctx)
+        let ctx = crate::context::build(Arc::clone(&snapshot), self.inner.client.clone());
+        *self.inner.context.lock() = Some((ctx.clone(), Arc::clone(&snapshot)));
+        Ok((ctx, snapshot))
     }
 }
 
-/// Result columns from a plan's schema: names never empty.
-fn result_columns(schema: &SchemaRef) -> Vec<ResultColumn> {
+/// Result columns from a plan's schema: names never empty; the base
+/// table and column of plain column references.
+fn result_columns(
+    schema: &SchemaRef,
+    plan: &LogicalPlan,
+    snapshot: &Snapshot,
+) -> Vec<ResultColumn> {
     schema
         .fields()
         .iter()
         .enumerate()
-        .map(|(i, f)| ResultColumn {
-            name: if f.name().is_empty() {
-                format!("EXPR${}", i + 1)
-            } else {
-                f.name().clone()
-            },
-            sql_type: SqlType::of_field(f),
-            nullable: f.is_nullable(),
-            base_table: None,
-            base_column: None,
+        .map(|(i, f)| {
+            let base = crate::lineage::base_column(snapshot, plan, i);
+            ResultColumn {
+                name: if f.name().is_empty() {
+                    format!("EXPR${}", i + 1)
+                } else {
+                    f.name().clone()
+                },
+                sql_type: SqlType::of_field(f),
+                nullable: f.is_nullable(),
+                base_table: base.as_ref().map(|(t, _)| t.clone()),
+                base_column: base.map(|(_, c)| c),
+            }
         })
         .collect()
 }

@@ -406,3 +406,253 @@ async fn repeated_columns_and_expressions_get_unique_names() {
         60
     );
 }
+
+#[tokio::test]
+async fn result_columns_know_their_base_table_and_column() {
+    let emu = emulator().await;
+    let s = session(&emu, "UseCodeForFieldName=true").await;
+    let st = s
+        .prepare(
+            "SELECT d.title AS t, d.RecordId + 1, li.RecordId FROM Deals d \
+             JOIN Deals_line_items li ON li.RecordId = d.RecordId WHERE d.RecordId < 5",
+        )
+        .await
+        .unwrap();
+    let base = |i: usize| {
+        let c = &st.columns()[i];
+        (c.base_table.as_deref(), c.base_column.as_deref())
+    };
+    assert_eq!(st.columns()[0].name, "t");
+    assert_eq!(base(0), (Some("Deals"), Some("title")));
+    assert_eq!(base(1), (None, None), "an expression has no base column");
+    assert_eq!(base(2), (Some("Deals_line_items"), Some("RecordId")));
+    let grouped = s
+        .prepare("SELECT stage, count(*) FROM (SELECT * FROM Deals) x GROUP BY stage")
+        .await
+        .unwrap();
+    assert_eq!(
+        grouped.columns()[0].base_column.as_deref(),
+        Some("stage"),
+        "a group key passes its column through"
+    );
+    assert_eq!(grouped.columns()[1].base_column, None);
+    let fixed = s.prepare("SELECT Name FROM Apps").await.unwrap();
+    assert_eq!(fixed.columns()[0].base_table.as_deref(), Some("Apps"));
+    // The catalog's spelling, whatever case the statement used.
+    let lower = s.prepare("SELECT TITLE FROM deals").await.unwrap();
+    assert_eq!(
+        (
+            lower.columns()[0].base_table.as_deref(),
+            lower.columns()[0].base_column.as_deref()
+        ),
+        (Some("Deals"), Some("title"))
+    );
+    // Aggregates, literals, window functions and UNION columns have none.
+    let computed = s
+        .prepare(
+            "SELECT max(title), 1, row_number() OVER (ORDER BY RecordId) FROM Deals \
+             GROUP BY RecordId",
+        )
+        .await
+        .unwrap();
+    assert!(computed
+        .columns()
+        .iter()
+        .all(|c| c.base_table.is_none() && c.base_column.is_none()));
+    let union = s
+        .prepare("SELECT title FROM Deals UNION ALL SELECT title FROM Deals")
+        .await
+        .unwrap();
+    assert_eq!(union.columns()[0].base_column, None);
+}
+
+#[tokio::test]
+async fn unquoted_names_match_ignoring_case_when_unambiguous() {
+    let emu = emulator().await;
+    let s = session(&emu, "").await;
+    // Labels are mixed case ("Close date", "RecordId"); unquoted names in
+    // another case find them, quoted ones must match exactly.
+    let a = rows(
+        &s,
+        "SELECT recordid, REVISION FROM deals d WHERE D.RECORDID <= 3 ORDER BY RecordID",
+        &[],
+    )
+    .await;
+    assert_eq!(count(&a), 3);
+    assert!(matches!(
+        s.prepare("SELECT \"recordid\" FROM Deals").await,
+        Err(Error::UnknownColumn(_))
+    ));
+    // The companion display-name column of CREATOR.
+    let names = rows(&s, "SELECT \"Created by_Name\" FROM Deals", &[]).await;
+    assert_eq!(count(&names), 60);
+    // EXPLAIN of such a query plans the same scan.
+    let explained = rows(
+        &s,
+        "EXPLAIN SELECT recordid FROM deals WHERE RECORDID = 3",
+        &[],
+    )
+    .await;
+    assert!(!explained.is_empty());
+    // Aliases too.
+    let b = rows(
+        &s,
+        "SELECT RecordId AS Id FROM Deals ORDER BY id DESC LIMIT 2",
+        &[],
+    )
+    .await;
+    assert_eq!(first_i64(&b), 60);
+    // A table written in another case qualifies its columns in any case.
+    let c = rows(
+        &s,
+        "SELECT deals.recordid FROM deals WHERE DEALS.RecordId = 7",
+        &[],
+    )
+    .await;
+    assert_eq!(first_i64(&c), 7);
+    // A CTE is not a catalog table, even with a table's name in another case.
+    let d = rows(&s, "WITH deals AS (SELECT 5 AS n) SELECT N FROM deals", &[]).await;
+    assert_eq!(first_i64(&d), 5);
+    // Two names differing only in case: an error naming both, not a pick.
+    let err = s
+        .prepare("SELECT RecordId AS recordId FROM Deals ORDER BY RECORDID")
+        .await
+        .err()
+        .expect("ambiguous");
+    assert!(matches!(err, Error::Plan(_)), "{err:?}");
+    let message = err.to_string();
+    assert!(
+        message.contains("\"RecordId\"") && message.contains("\"recordId\""),
+        "{message}"
+    );
+    // Quoting picks one.
+    let e = rows(
+        &s,
+        "SELECT RecordId AS recordId FROM Deals ORDER BY \"RecordId\" LIMIT 1",
+        &[],
+    )
+    .await;
+    assert_eq!(first_i64(&e), 1);
+}
+
+#[tokio::test]
+async fn explicit_null_placement_wins_and_exec_max_rows_caps() {
+    let emu = emulator().await;
+    let s = session(&emu, "UseCodeForFieldName=true").await;
+    let nulls = |batches: &[RecordBatch]| -> Vec<bool> {
+        batches
+            .iter()
+            .flat_map(|b| {
+                (0..b.num_rows())
+                    .map(|i| b.column(0).is_null(i))
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    };
+    let total = first_i64(&rows(&s, "SELECT count(*) FROM Deals", &[]).await) as usize;
+    let blank = first_i64(
+        &rows(
+            &s,
+            "SELECT count(*) FROM Deals WHERE probability IS NULL",
+            &[],
+        )
+        .await,
+    ) as usize;
+    assert!(
+        blank > 0 && blank < total,
+        "the demo has blank probabilities"
+    );
+    let asc_last = nulls(
+        &rows(
+            &s,
+            "SELECT probability FROM Deals ORDER BY probability NULLS LAST",
+            &[],
+        )
+        .await,
+    );
+    assert!(asc_last[total - blank..].iter().all(|n| *n));
+    assert!(!asc_last[0]);
+    let desc_first = nulls(
+        &rows(
+            &s,
+            "SELECT probability FROM Deals ORDER BY probability DESC NULLS FIRST",
+            &[],
+        )
+        .await,
+    );
+    assert!(desc_first[..blank].iter().all(|n| *n));
+    assert!(!desc_first[blank]);
+
+    let st = s.prepare("SELECT RecordId FROM Deals").await.unwrap();
+    let mut stream = st
+        .execute(&[], &ExecOptions { max_rows: Some(7) })
+        .await
+        .unwrap();
+    let mut n = 0;
+    while let Some(b) = stream.next_batch().await {
+        n += b.unwrap().num_rows();
+    }
+    assert_eq!(n, 7, "SQL_ATTR_MAX_ROWS caps the result");
+}
+
+#[tokio::test]
+async fn pagesize_sets_the_records_per_request() {
+    let emu = emulator().await;
+    let s = session(&emu, "Pagesize=10").await;
+    let before = emu.stats();
+    let all = rows(&s, "SELECT RecordId FROM Deals", &[]).await;
+    let after = emu.stats();
+    assert_eq!(count(&all), 60);
+    let requests = after.requests_to("GET", "/k/v1/records.json")
+        - before.requests_to("GET", "/k/v1/records.json");
+    // Pages of at most 10 records (seek paging may split the id range
+    // further); the default page size (500) reads them in far fewer.
+    assert!(
+        requests >= 6,
+        "60 records in pages of 10: {requests} requests"
+    );
+    let big = session(&emu, "").await;
+    let before = emu.stats();
+    rows(&big, "SELECT RecordId FROM Deals", &[]).await;
+    let after = emu.stats();
+    let default_requests = after.requests_to("GET", "/k/v1/records.json")
+        - before.requests_to("GET", "/k/v1/records.json");
+    assert!(
+        default_requests < requests,
+        "{default_requests} requests with Pagesize=500, {requests} with 10"
+    );
+}
+
+#[tokio::test]
+async fn spaces_views_and_the_comments_rule() {
+    let emu = emulator().await;
+    let s = session(&emu, "").await;
+    let spaces = rows(&s, "SELECT SpaceId, Name, IsGuest FROM Spaces", &[]).await;
+    let apps_in_spaces = first_i64(
+        &rows(
+            &s,
+            "SELECT count(DISTINCT SpaceId) FROM Apps WHERE SpaceId IS NOT NULL",
+            &[],
+        )
+        .await,
+    );
+    assert!(apps_in_spaces >= 1, "Partner Contacts is in guest space 2");
+    assert_eq!(count(&spaces) as i64, apps_in_spaces, "{spaces:?}");
+    let views = rows(&s, "SELECT AppId, Name FROM Views WHERE AppId = 2", &[]).await;
+    assert!(views.iter().all(|b| {
+        let ids = b.column(0).as_primitive::<Int64Type>();
+        (0..b.num_rows()).all(|i| ids.value(i) == 2)
+    }));
+    let err = s
+        .prepare("SELECT * FROM Comments WHERE AppId = 2")
+        .await
+        .unwrap()
+        .execute(&[], &ExecOptions::default())
+        .await
+        .err()
+        .expect("Comments needs a record");
+    assert!(
+        err.to_string().contains("AppId = n AND RecordId = n"),
+        "{err}"
+    );
+}

@@ -23,7 +23,8 @@ pub const RECORD_ID: &str = "RecordId";
 pub const REVISION: &str = "Revision";
 /// Name of the row id column of subtable tables.
 pub const ROW_ID: &str = "RowId";
-/// Suffix of the display-name companion of CREATOR/MODIFIER columns.
+/// Suffix of the display-name companion of CREATOR/MODIFIER columns
+/// (`Created by` -> `Created by_Name`).
 pub const NAME_SUFFIX: &str = "_Name";
 
 /// What a column reads.
@@ -138,21 +139,27 @@ pub async fn load(client: &Client, options: &SchemaOptions) -> Result<Snapshot> 
     }
     let mut names = UniqueNames::default();
     names.reserve(fixed::ALL.iter().map(|f| f.name()));
-    let mut tables = Vec::new();
-    let mut subtables = Vec::new();
-    for meta in &metadata {
-        let name = names.claim(&app_table_name(meta), &meta.info.app_id.to_string());
-        tables.push(app_table(&name, meta, options));
+    // Apps claim their names before any subtable does, so that adding a
+    // subtable to one app never renames another app's table.
+    let app_names: Vec<String> = metadata
+        .iter()
+        .map(|meta| names.claim(&app_table_name(meta), &meta.info.app_id.to_string()))
+        .collect();
+    let mut tables: Vec<TableDef> = metadata
+        .iter()
+        .zip(&app_names)
+        .map(|(meta, name)| app_table(name, meta, options))
+        .collect();
+    for (meta, name) in metadata.iter().zip(&app_names) {
         if subtables_wanted(&options.check_for_subtables_in, meta.info.app_id) {
             for table in meta.fields.subtables() {
                 let label = column_label(table, options);
                 let wanted = format!("{name}{}{label}", options.subtable_separator);
                 let sub_name = names.claim(&wanted, &table.code);
-                subtables.push(subtable_table(&sub_name, &name, meta, table, options));
+                tables.push(subtable_table(&sub_name, name, meta, table, options));
             }
         }
     }
-    tables.extend(subtables);
     tables.extend(fixed::ALL.iter().map(|f| f.table_def()));
     Ok(Snapshot::new(tables))
 }
