@@ -299,12 +299,12 @@ impl StmtState {
             SQL_DESC_TYPE => ColAttr::Num(crate::coltype::verbose_type(t) as isize),
             SQL_DESC_LENGTH => ColAttr::Num(crate::coltype::column_size(t) as isize),
             SQL_DESC_PRECISION => ColAttr::Num(crate::coltype::desc_precision(t) as isize),
+            // The table and column a plain column reference passes
+            // through; empty for expressions, as the specification says.
             SQL_DESC_TABLE_NAME | SQL_DESC_BASE_TABLE_NAME => {
                 ColAttr::Str(c.base_table.clone().unwrap_or_default())
             }
-            SQL_DESC_BASE_COLUMN_NAME => {
-                ColAttr::Str(c.base_column.clone().unwrap_or_else(|| c.name.clone()))
-            }
+            SQL_DESC_BASE_COLUMN_NAME => ColAttr::Str(c.base_column.clone().unwrap_or_default()),
             SQL_DESC_UNNAMED => ColAttr::Num(0),
             _ => {
                 let ird = self.ird().state.lock();
