@@ -23,17 +23,24 @@ use std::ops::ControlFlow;
 use datafusion::sql::parser::Statement as DFStatement;
 use datafusion::sql::sqlparser::ast::{
     Expr, Function, FunctionArg, FunctionArgExpr, FunctionArgumentList, FunctionArguments, Ident,
-    ObjectName, Query, SelectItem, SetExpr, Value, ValueWithSpan, VisitMut, VisitorMut,
+    ObjectName, Query, SelectItem, SetExpr, Statement as SqlStatement, Value, ValueWithSpan,
+    VisitMut, VisitorMut,
 };
 
 /// Adds the aliases to every query of the statement.
 pub fn alias_unnamed_items(statement: &mut DFStatement) {
+    if let Some(statement) = query_statement(statement) {
+        let _ = statement.visit(&mut Aliaser);
+    }
+}
+
+/// The SQL statement itself, or the one an EXPLAIN explains (so that
+/// EXPLAIN plans exactly what running the statement plans).
+fn query_statement(statement: &mut DFStatement) -> Option<&mut SqlStatement> {
     match statement {
-        DFStatement::Statement(statement) => {
-            let _ = statement.visit(&mut Aliaser);
-        }
-        DFStatement::Explain(explain) => alias_unnamed_items(&mut explain.statement),
-        _ => {}
+        DFStatement::Statement(statement) => Some(statement),
+        DFStatement::Explain(explain) => query_statement(&mut explain.statement),
+        _ => None,
     }
 }
 
@@ -96,7 +103,7 @@ fn alias_set_expr(body: &mut SetExpr) {
 
 /// Makes LIKE patterns without ESCAPE standard (see the module doc).
 pub fn standard_like(statement: &mut DFStatement) {
-    if let DFStatement::Statement(statement) = statement {
+    if let Some(statement) = query_statement(statement) {
         let _ = statement.visit(&mut LikeRewriter);
     }
 }
