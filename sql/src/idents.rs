@@ -5,11 +5,15 @@
 //! `SELECT title FROM deals` still finds `Title` in `Deals`, as in SQL
 //! Server, an unquoted name that matches nothing exactly is replaced by
 //! the one name that matches it ignoring case:
-//! - a table name among the catalog's tables (see [`Snapshot::find`]);
 //! - a qualified column (`d.title`) among the columns of the table its
 //!   qualifier names;
-//! - any other name among the columns of the tables the statement reads,
-//!   those tables' names and the statement's aliases.
+//! - any other name (a column, or a qualifier) among the columns of the
+//!   tables the statement reads, those tables' names as written and the
+//!   statement's aliases.
+//!
+//! Table names themselves are matched by the schema provider (see
+//! [`Snapshot::find`]); so that `DEALS.title` qualifies `FROM deals`, the
+//! qualifier takes the spelling the FROM clause used.
 //!
 //! A name that matches several names ignoring case is an error naming
 //! them (never a silent pick); one that matches nothing is left for
@@ -17,6 +21,7 @@
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::ops::ControlFlow;
+use std::sync::Arc;
 
 use datafusion::sql::parser::Statement as DFStatement;
 use datafusion::sql::sqlparser::ast::{
@@ -24,7 +29,7 @@ use datafusion::sql::sqlparser::ast::{
     VisitMut, Visitor, VisitorMut,
 };
 
-use crate::catalog::Snapshot;
+use crate::catalog::{Snapshot, TableDef};
 use crate::error::{Error, Result};
 
 /// Rewrites the unquoted names of `statement` that match a known name only ignoring case.
@@ -112,7 +117,7 @@ struct KnownNames<'a> {
     relations: HashMap<String, NameSet>,
 }
 
-impl KnownNames<'_> {
+impl<'a> KnownNames<'a> {
     fn add_alias(&mut self, alias: &Option<TableAlias>) {
         if let Some(alias) = alias {
             self.all.add(&alias.name.value);
@@ -122,14 +127,13 @@ impl KnownNames<'_> {
         }
     }
 
-    /// The catalog table an unquoted or quoted table name refers to (not a CTE).
-    fn table_name(&self, ident: &Ident) -> Option<String> {
+    /// The catalog table a table name refers to (not a CTE), matched as
+    /// the schema provider matches it.
+    fn catalog_table(&self, ident: &Ident) -> Option<&'a Arc<TableDef>> {
         if self.ctes.contains(&ident.value) {
             return None;
         }
-        self.snapshot
-            .find(&ident.value)
-            .map(|t| t.info.name.clone())
+        self.snapshot.find(&ident.value)
     }
 
     fn add_select_aliases(&mut self, body: &SetExpr) {
@@ -165,28 +169,22 @@ impl Visitor for KnownNames<'_> {
                 let Some(ident) = last_ident(&name.0) else {
                     return ControlFlow::Continue(());
                 };
-                match self.table_name(ident).and_then(|n| self.snapshot.find(&n)) {
-                    Some(table) => {
-                        let mut columns = NameSet::default();
-                        for column in &table.columns {
-                            columns.add(&column.info.name);
-                            self.all.add(&column.info.name);
-                        }
-                        self.all.add(&table.info.name);
-                        // Unquoted names become the catalog's spelling (see
-                        // Rewriter); quoted ones stay as written.
-                        if ident.quote_style.is_some() {
-                            self.all.add(&ident.value);
-                        }
-                        let visible = match (alias, ident.quote_style) {
-                            (Some(alias), _) => alias.name.value.clone(),
-                            (None, Some(_)) => ident.value.clone(),
-                            (None, None) => table.info.name.clone(),
-                        };
-                        self.relations.insert(visible, columns);
+                // DataFusion compares qualifiers exactly: the name as
+                // written qualifies the table's columns, or its alias.
+                let visible = match alias {
+                    Some(alias) => alias.name.value.clone(),
+                    None => {
+                        self.all.add(&ident.value);
+                        ident.value.clone()
                     }
-                    // A CTE or an unknown table (which fails later anyway).
-                    None => self.all.add(&ident.value),
+                };
+                if let Some(table) = self.catalog_table(ident) {
+                    let mut columns = NameSet::default();
+                    for column in &table.columns {
+                        columns.add(&column.info.name);
+                        self.all.add(&column.info.name);
+                    }
+                    self.relations.insert(visible, columns);
                 }
                 self.add_alias(alias);
             }
@@ -215,21 +213,6 @@ struct Rewriter<'a, 'b> {
 
 impl VisitorMut for Rewriter<'_, '_> {
     type Break = Error;
-
-    fn pre_visit_table_factor(&mut self, factor: &mut TableFactor) -> ControlFlow<Error> {
-        // The catalog's spelling, so that qualifiers written in any case
-        // (`deals.x`, `Deals.x`) find the table.
-        if let TableFactor::Table { name, .. } = factor {
-            if let Some(ObjectNamePart::Identifier(ident)) = name.0.last_mut() {
-                if ident.quote_style.is_none() {
-                    if let Some(canonical) = self.known.table_name(ident) {
-                        ident.value = canonical;
-                    }
-                }
-            }
-        }
-        ControlFlow::Continue(())
-    }
 
     fn pre_visit_expr(&mut self, expr: &mut Expr) -> ControlFlow<Error> {
         let fixed = match expr {

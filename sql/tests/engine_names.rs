@@ -182,6 +182,18 @@ async fn unquoted_names_match_ignoring_case_when_unambiguous() {
     )
     .await;
     assert_eq!(first_i64(&c), 7);
+    let all = rows(&s, "SELECT deals.* FROM deals", &[]).await;
+    assert_eq!(count(&all), 60);
+    // A correlated subquery reaches the outer table's columns in any case.
+    let e = rows(
+        &s,
+        "SELECT count(*) FROM Deals d WHERE EXISTS \
+         (SELECT 1 FROM \"Deals_Line items\" li WHERE li.recordid = D.RECORDID)",
+        &[],
+    )
+    .await;
+    let with_items = first_i64(&e);
+    assert!(with_items > 0 && with_items <= 60, "{with_items}");
     // A CTE is not a catalog table, even with a table's name in another case.
     let d = rows(&s, "WITH deals AS (SELECT 5 AS n) SELECT N FROM deals", &[]).await;
     assert_eq!(first_i64(&d), 5);
