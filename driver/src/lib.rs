@@ -25,6 +25,7 @@ pub mod env;
 pub mod exec;
 pub mod fetch;
 pub mod handles;
+pub mod panic_guard;
 pub mod runtime;
 pub mod statement;
 pub mod sys;
