@@ -40,7 +40,12 @@ fn inside_driver() -> bool {
 }
 
 fn record(info: &PanicHookInfo<'_>) {
-    let mut message: String = info.payload_as_str().unwrap_or("a panic").to_owned();
+    let payload = info.payload();
+    let mut message = payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "a panic".to_owned());
     if let Some(at) = info.location() {
         message = format!("{message} (at {}:{})", at.file(), at.line());
     }
