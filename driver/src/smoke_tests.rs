@@ -224,9 +224,12 @@ fn every_entry_point_is_exported_in_ansi_and_unicode_form() {
         "SQLMoreResults",
         "SQLNumParams",
         "SQLNumResultCols",
+        "SQLParamData",
+        "SQLPutData",
         "SQLRowCount",
         "SQLSetDescRec",
         "SQLSetEnvAttr",
+        "SQLSetPos",
     ];
     let missing: Vec<String> = both
         .iter()
@@ -235,4 +238,6 @@ fn every_entry_point_is_exported_in_ansi_and_unicode_form() {
         .filter(|n| !exported(n))
         .collect();
     assert!(missing.is_empty(), "not exported: {missing:?}");
+    // Bulk writes belong with the write support; SQLGetFunctions says so too.
+    assert!(!exported("SQLBulkOperations"));
 }
