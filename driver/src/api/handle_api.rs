@@ -127,6 +127,8 @@ pub extern "system" fn SQLFreeStmt(stmt: SqlHandle, option: u16) -> SqlReturn {
     }
     with_handle::<StmtState>(stmt, |h, _| {
         let mut st = h.state.lock();
+        // The specification's HY010: not before every data-at-execution value is sent.
+        st.refuse_while_waiting()?;
         match option {
             SQL_CLOSE => st.close_cursor(),
             SQL_UNBIND => st.ard().state.lock().desc.unbind_all(),

@@ -1,8 +1,12 @@
 //! Raw ODBC call sequences through the unixODBC driver manager (and, for
 //! misuse the driver manager would intercept, straight into the driver):
 //! Power BI's and Excel's recorded sequences, every SQLGetInfo key, and
-//! misuse answered with the right SQLSTATE and no crash.
+//! misuse answered with the right SQLSTATE and no crash, data at
+//! execution, SQLSetPos and SQLDisconnect with open statements.
 
 mod clients;
+mod data_at_exec;
+mod disconnect;
 mod info;
 mod misuse;
+mod set_pos;
