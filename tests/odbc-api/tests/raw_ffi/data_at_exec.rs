@@ -121,7 +121,7 @@ const BY_COMPANY: &str = "SELECT industry FROM Customers WHERE company_name = ?"
 fn ansi_text_in_three_pieces_in_a_where_clause() {
     let (api, env, dbc, stmt) = open();
     let mut ind = SQL_DATA_AT_EXEC;
-    let token = 0x5eed as *mut c_void;
+    let token = std::ptr::without_provenance_mut(0x5eed);
     bind_dae(&api, stmt, 1, SQL_C_CHAR, SQL_VARCHAR, token, &mut ind);
     let sql = narrow(BY_COMPANY);
     // SAFETY: NUL-terminated text.
@@ -152,7 +152,7 @@ fn wide_text_in_pieces_with_len_data_at_exec_and_a_select_list_parameter() {
     let value = "Ünïcode — 日本語 🚀 assembled";
     let units: Vec<u16> = value.encode_utf16().collect();
     let mut ind = sql_len_data_at_exec((units.len() * 2) as isize);
-    let token = 7 as *mut c_void;
+    let token = std::ptr::without_provenance_mut(7);
     bind_dae(&api, stmt, 1, SQL_C_WCHAR, SQL_WVARCHAR, token, &mut ind);
     let sql = wide("SELECT CAST(? AS VARCHAR) AS v");
     // SAFETY: NUL-terminated text.
@@ -198,7 +198,7 @@ fn integer_and_null_data_at_execution_and_several_parameters_in_order() {
         1,
         SQL_C_SBIGINT,
         SQL_BIGINT,
-        1 as *mut c_void,
+        std::ptr::without_provenance_mut(1),
         &mut ind1,
     );
     bind_dae(
@@ -207,19 +207,19 @@ fn integer_and_null_data_at_execution_and_several_parameters_in_order() {
         2,
         SQL_C_CHAR,
         SQL_VARCHAR,
-        2 as *mut c_void,
+        std::ptr::without_provenance_mut(2),
         &mut ind2,
     );
     let sql = narrow("SELECT CAST(? AS BIGINT) + 1 AS v, ? AS w");
     // SAFETY: NUL-terminated text.
     let ret = unsafe { (api.SQLExecDirect)(stmt, sql.as_ptr(), SQL_NTSL) };
     check(&api, stmt, ret, SQL_NEED_DATA, "SQLExecDirect");
-    assert_eq!(next_param(&api, stmt), 1 as *mut c_void);
+    assert_eq!(next_param(&api, stmt), std::ptr::without_provenance_mut(1));
     let n: i64 = 41;
     // The length of a fixed-size C type is ignored.
     let ret = put(&api, stmt, (&n as *const i64).cast(), 0);
     check(&api, stmt, ret, SQL_SUCCESS, "SQLPutData(BIGINT)");
-    assert_eq!(next_param(&api, stmt), 2 as *mut c_void);
+    assert_eq!(next_param(&api, stmt), std::ptr::without_provenance_mut(2));
     let ret = put(&api, stmt, std::ptr::null(), SQL_NULL_DATA);
     check(&api, stmt, ret, SQL_SUCCESS, "SQLPutData(NULL)");
     finish(&api, stmt);
@@ -257,9 +257,19 @@ fn parameter_arrays_ask_row_by_row_at_the_row_wise_addresses() {
     // SAFETY: attribute values by value; the rows outlive the execution.
     unsafe {
         let size = std::mem::size_of::<Row>();
-        let ret = (api.SQLSetStmtAttrW)(stmt, SQL_ATTR_PARAM_BIND_TYPE, size as *mut c_void, 0);
+        let ret = (api.SQLSetStmtAttrW)(
+            stmt,
+            SQL_ATTR_PARAM_BIND_TYPE,
+            std::ptr::without_provenance_mut(size),
+            0,
+        );
         check(&api, stmt, ret, SQL_SUCCESS, "PARAM_BIND_TYPE");
-        let ret = (api.SQLSetStmtAttrW)(stmt, SQL_ATTR_PARAMSET_SIZE, 2 as *mut c_void, 0);
+        let ret = (api.SQLSetStmtAttrW)(
+            stmt,
+            SQL_ATTR_PARAMSET_SIZE,
+            std::ptr::without_provenance_mut(2),
+            0,
+        );
         check(&api, stmt, ret, SQL_SUCCESS, "PARAMSET_SIZE");
         let ret = (api.SQLBindParameter)(
             stmt,
@@ -334,7 +344,7 @@ fn pieces_of_an_integer_and_calls_out_of_order_are_errors() {
         1,
         SQL_C_SLONG,
         SQL_INTEGER,
-        3 as *mut c_void,
+        std::ptr::without_provenance_mut(3),
         &mut ind,
     );
     let sql = narrow("SELECT CAST(? AS INTEGER) AS v");
@@ -396,7 +406,7 @@ fn cancel_ends_the_sequence_and_free_stmt_waits() {
         1,
         SQL_C_CHAR,
         SQL_VARCHAR,
-        9 as *mut c_void,
+        std::ptr::without_provenance_mut(9),
         &mut ind,
     );
     let sql = wide(BY_COMPANY);

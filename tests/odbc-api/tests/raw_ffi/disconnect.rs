@@ -123,7 +123,7 @@ fn disconnect_while_needing_data(api: &Api, conn: &str) {
             SQL_VARCHAR,
             10,
             0,
-            1 as *mut c_void,
+            std::ptr::without_provenance_mut(1),
             0,
             &mut ind,
         );
@@ -138,7 +138,7 @@ fn disconnect_while_needing_data(api: &Api, conn: &str) {
         let mut token = null_mut();
         assert_eq!((api.SQLParamData)(stmt, &mut token), SQL_NEED_DATA);
         assert_eq!(
-            (api.SQLPutData)(stmt, b"ok\0".as_ptr() as *mut c_void, SQL_NTS as isize),
+            (api.SQLPutData)(stmt, c"ok".as_ptr() as *mut c_void, SQL_NTS as isize),
             SQL_SUCCESS
         );
         assert_eq!((api.SQLParamData)(stmt, &mut token), SQL_SUCCESS);

@@ -3,7 +3,6 @@
 //! SQL_POSITION is HY109, a row past the rowset HY107, writes and locks
 //! are not supported.
 
-use std::ffi::c_void;
 use std::ptr::null_mut;
 
 use odbc_api_tests::demo::{records, text, CUSTOMERS};
@@ -51,7 +50,12 @@ fn position_chooses_the_row_get_data_reads() {
             (api.SQLGetFunctions)(dbc, SQL_API_SQLBULKOPERATIONS, &mut bulk),
             SQL_SUCCESS
         );
-        let ret = (api.SQLSetStmtAttrW)(stmt, SQL_ATTR_ROW_ARRAY_SIZE, 5 as *mut c_void, 0);
+        let ret = (api.SQLSetStmtAttrW)(
+            stmt,
+            SQL_ATTR_ROW_ARRAY_SIZE,
+            std::ptr::without_provenance_mut(5),
+            0,
+        );
         assert_eq!(ret, SQL_SUCCESS);
     }
     assert_ne!(gd & SQL_GD_BLOCK, 0, "SQL_GD_BLOCK");
