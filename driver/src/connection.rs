@@ -12,6 +12,7 @@ use crate::env::EnvHandle;
 use crate::error::{DriverError, DriverResult};
 use crate::handles::{Handle, HandleState, Warnings};
 use crate::runtime;
+use crate::statement::{free_descriptor, free_statement, DescState, StmtState};
 use crate::sys::*;
 
 /// An open connection.
@@ -36,8 +37,11 @@ pub struct DbcState {
     pub quiet_mode: usize,
     pub packet_size: u32,
     pub metadata_id: bool,
-    /// Statements allocated on this connection that are still alive.
+    /// Statements allocated on this connection so far (numbers cursor names).
     pub statements: usize,
+    /// The statements and explicitly allocated descriptors this connection
+    /// owns, by address; SQLDisconnect frees them.
+    pub owned: Vec<(i16, usize)>,
 }
 
 // The environment pointer is only read, and outlives the connection.
@@ -64,6 +68,7 @@ impl DbcState {
             packet_size: 0,
             metadata_id: false,
             statements: 0,
+            owned: Vec::new(),
         }
     }
 
@@ -287,6 +292,44 @@ impl DbcState {
         self.connection = None;
         Ok(())
     }
+}
+
+/// SQLDisconnect: frees every statement (closing its cursor) and every
+/// explicitly allocated descriptor of the connection, then closes the
+/// session. A statement waiting for data-at-execution values makes it HY010.
+pub fn disconnect(dbc: &DbcHandle) -> DriverResult<()> {
+    let owned = {
+        let mut state = dbc.state.lock();
+        if state.connection.is_none() {
+            return Err(DriverError::new("08003", "connection not open"));
+        }
+        std::mem::take(&mut state.owned)
+    };
+    let waiting = owned.iter().any(|&(kind, address)| {
+        kind == SQL_HANDLE_STMT
+            && unsafe { Handle::<StmtState>::from_raw(address as *mut c_void) }
+                .is_some_and(|stmt| stmt.state.lock().needs_data())
+    });
+    if waiting {
+        dbc.state.lock().owned.extend(owned);
+        return Err(DriverError::sequence(
+            "a statement of the connection is waiting for data-at-execution values",
+        ));
+    }
+    for (kind, address) in owned {
+        let raw = address as *mut c_void;
+        // SAFETY: each address is checked in the registry before it is freed.
+        unsafe {
+            if kind == SQL_HANDLE_STMT {
+                if let Some(stmt) = Handle::<StmtState>::from_raw(raw) {
+                    free_statement(stmt);
+                }
+            } else if let Some(desc) = Handle::<DescState>::from_raw(raw) {
+                free_descriptor(desc);
+            }
+        }
+    }
+    dbc.state.lock().disconnect()
 }
 
 /// A connection attribute's value, as SQLGetConnectAttr writes it.

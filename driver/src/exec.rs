@@ -2,11 +2,12 @@
 //! sets, and installing a result (a query's stream or a catalog result set)
 //! as the statement's cursor with its IRD.
 
-use std::collections::VecDeque;
+use std::collections::{HashMap, VecDeque};
 use std::sync::Arc;
 
 use crate::convert::{self, ParamBinding};
 use crate::cursor::{Cursor, Source};
+use crate::data_at_exec::NeedData;
 use crate::desc::DescRecord;
 use crate::error::{DriverError, DriverResult};
 use crate::handles::{Done, Warnings};
@@ -41,6 +42,7 @@ impl StmtState {
 
     /// SQLPrepare.
     pub fn prepare(&mut self, text: &str, cancel: &CancelFlag) -> DriverResult<()> {
+        self.refuse_while_waiting()?;
         if self.cursor.is_some() {
             return Err(DriverError::new(
                 "24000",
@@ -72,8 +74,10 @@ impl StmtState {
         Ok(())
     }
 
-    /// SQLExecute: one execution per parameter set.
+    /// SQLExecute: one execution per parameter set. Data-at-execution
+    /// parameters make it SQL_NEED_DATA; SQLParamData runs it once they are sent.
     pub fn execute(&mut self, cancel: &CancelFlag, w: &mut Warnings) -> DriverResult<Done> {
+        self.refuse_while_waiting()?;
         let Some(statement) = self.prepared.clone() else {
             return Err(DriverError::sequence("SQLExecute without SQLPrepare"));
         };
@@ -85,11 +89,36 @@ impl StmtState {
         }
         self.reset_results();
         self.fill_ird(statement.columns());
-        let n_params = statement.parameters().len();
-        let (set_size, operations) = {
-            let apd = self.apd().state.lock();
-            (apd.desc.array_size.max(1), apd.desc.array_status_ptr)
-        };
+        let bindings = self.param_bindings(statement.parameters().len())?;
+        let pending = self.data_at_exec_params(&bindings);
+        if !pending.is_empty() {
+            self.need_data = Some(NeedData::new(statement, bindings, pending));
+            return Ok(Done::NeedData);
+        }
+        self.run_sets(&statement, &bindings, HashMap::new(), cancel, w)
+    }
+
+    /// Whether parameter set `set` is marked SQL_PARAM_IGNORE in the operation array.
+    pub(crate) fn set_ignored(&self, set: usize) -> bool {
+        let operations = self.apd().state.lock().desc.array_status_ptr;
+        !operations.is_null() && unsafe { std::ptr::read_unaligned(operations.add(set)) } == 1
+    }
+
+    pub(crate) fn param_set_size(&self) -> usize {
+        self.apd().state.lock().desc.array_size.max(1)
+    }
+
+    /// Runs the statement once per parameter set, with `sent` (the
+    /// data-at-execution values by (set, parameter index)) in place of the buffers.
+    pub(crate) fn run_sets(
+        &mut self,
+        statement: &Arc<sql::Statement>,
+        bindings: &[ParamBinding],
+        mut sent: HashMap<(usize, usize), sql::Param>,
+        cancel: &CancelFlag,
+        w: &mut Warnings,
+    ) -> DriverResult<Done> {
+        let set_size = self.param_set_size();
         let (status_ptr, processed_ptr) = {
             let ipd = self.ipd().state.lock();
             (ipd.desc.array_status_ptr, ipd.desc.rows_processed_ptr)
@@ -103,14 +132,19 @@ impl StmtState {
         let mut affected: Option<u64> = None;
         let mut failures = Vec::new();
         for set in 0..set_size {
-            // SQL_PARAM_IGNORE (1) in the operation array skips the set.
-            let ignored = !operations.is_null()
-                && unsafe { std::ptr::read_unaligned(operations.add(set)) } == 1;
-            if ignored {
+            if self.set_ignored(set) {
                 set_param_status(status_ptr, set, SQL_PARAM_UNUSED);
                 continue;
             }
-            let outcome = self.read_params(n_params, set).and_then(|params| {
+            let params: DriverResult<Vec<sql::Param>> = bindings
+                .iter()
+                .enumerate()
+                .map(|(i, b)| match sent.remove(&(set, i)) {
+                    Some(value) => Ok(value),
+                    None => convert::read_param(b, set),
+                })
+                .collect();
+            let outcome = params.and_then(|params| {
                 runtime::run(
                     async {
                         statement
@@ -159,7 +193,8 @@ impl StmtState {
         Ok(Done::Ok)
     }
 
-    fn read_params(&self, n_params: usize, set: usize) -> DriverResult<Vec<sql::Param>> {
+    /// The application's binding of each parameter (APD and IPD records).
+    fn param_bindings(&self, n_params: usize) -> DriverResult<Vec<ParamBinding>> {
         let apd = self.apd().state.lock();
         let ipd = self.ipd().state.lock();
         (1..=n_params)
@@ -175,7 +210,7 @@ impl StmtState {
                     ));
                 };
                 let imp = ipd.desc.record(i).cloned().unwrap_or_default();
-                let binding = ParamBinding {
+                Ok(ParamBinding {
                     c_type: app.concise_type,
                     sql_type: imp.concise_type,
                     column_size: imp.length,
@@ -185,8 +220,7 @@ impl StmtState {
                     str_len_or_ind_ptr: app.indicator_ptr as *const isize,
                     bind_offset: apd.desc.bind_offset() as usize,
                     row_size: apd.desc.bind_type,
-                };
-                convert::read_param(&binding, set)
+                })
             })
             .collect()
     }
@@ -198,12 +232,14 @@ impl StmtState {
         cancel: &CancelFlag,
         w: &mut Warnings,
     ) -> DriverResult<Done> {
+        self.refuse_while_waiting()?;
         self.prepare(text, cancel)?;
         self.execute(cancel, w)
     }
 
     /// Installs a catalog function's result set as the cursor.
     pub fn set_result_set(&mut self, result: ResultSet) -> DriverResult<Done> {
+        self.refuse_while_waiting()?;
         if self.cursor.is_some() {
             return Err(DriverError::new(
                 "24000",
@@ -223,6 +259,7 @@ impl StmtState {
 
     /// SQLMoreResults.
     pub fn more_results(&mut self) -> DriverResult<Done> {
+        self.refuse_while_waiting()?;
         if !self.executed {
             return Err(DriverError::sequence("no statement executed"));
         }

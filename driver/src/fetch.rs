@@ -35,7 +35,7 @@ pub enum ColAttr {
     Str(String),
 }
 
-fn no_cursor(st: &StmtState) -> DriverError {
+pub(crate) fn no_cursor(st: &StmtState) -> DriverError {
     if st.executed {
         DriverError::new("24000", "invalid cursor state: no result set")
     } else {
@@ -80,6 +80,7 @@ impl StmtState {
         self.rows_before += self.rowset.len();
         self.rowset = rows;
         self.getdata = None;
+        self.current_row = 0;
         let n = self.rowset.len();
         unsafe { put(targets.rows_fetched, n) };
         if n == 0 {
@@ -88,7 +89,7 @@ impl StmtState {
         let mut statuses = vec![SQL_ROW_SUCCESS; n];
         let mut first_error = None;
         if self.attrs.retrieve_data == SQL_RD_ON {
-            self.write_bound(&mut statuses, &mut first_error, w)?;
+            self.write_bound(None, &mut statuses, &mut first_error, w)?;
         }
         if !targets.row_status.is_null() {
             for i in 0..targets.array_size {
@@ -104,8 +105,10 @@ impl StmtState {
         Ok(Done::Ok)
     }
 
-    fn write_bound(
+    /// Writes the rowset (or only row `only`, 0-based) into the bound columns.
+    pub(crate) fn write_bound(
         &self,
+        only: Option<usize>,
         statuses: &mut [u16],
         first_error: &mut Option<DriverError>,
         w: &mut Warnings,
@@ -127,6 +130,9 @@ impl StmtState {
             let c_type = resolve_c_type(rec.concise_type, column.sql_type);
             let element = fixed_c_type_size(c_type).unwrap_or(rec.octet_length.max(0) as usize);
             for (i, batch, row) in self.rowset.rows() {
+                if only.is_some_and(|o| o != i) {
+                    continue;
+                }
                 let target = AppBuffer {
                     c_type,
                     ptr: element_address(rec.data_ptr, i, bind_type, element, offset),
@@ -165,7 +171,7 @@ impl StmtState {
         Ok(())
     }
 
-    /// SQLGetData on the current row (the first of the rowset).
+    /// SQLGetData on the current row (the first of the rowset, or the one SQLSetPos chose).
     pub fn get_data(
         &mut self,
         col: u16,
@@ -178,7 +184,12 @@ impl StmtState {
         let Some(cursor) = &self.cursor else {
             return Err(no_cursor(self));
         };
-        let Some(segment) = self.rowset.segments.first() else {
+        let Some((batch, row)) = self
+            .rowset
+            .rows()
+            .nth(self.current_row)
+            .map(|(_, batch, row)| (batch.clone(), row))
+        else {
             return Err(DriverError::new(
                 "24000",
                 "invalid cursor state: no current row (call SQLFetch first)",
@@ -229,8 +240,8 @@ impl StmtState {
             slot => &mut slot.insert((col, PieceState::default())).1,
         };
         let status = convert::write_cell(
-            segment.batch.column(col as usize - 1).as_ref(),
-            segment.start,
+            batch.column(col as usize - 1).as_ref(),
+            row,
             column.sql_type,
             &target,
             piece,

@@ -16,6 +16,7 @@ use parking_lot::Mutex;
 
 use crate::diag::DiagArea;
 use crate::error::{DriverError, DriverResult};
+use crate::panic_guard::{take_last_panic, EntryGuard};
 use crate::runtime::CancelFlag;
 use crate::sys::*;
 
@@ -113,9 +114,20 @@ impl Warnings {
     }
 }
 
-/// The panic boundary: no unwinding crosses the C ABI.
+/// The panic boundary: no unwinding crosses the C ABI, and a panic inside
+/// it is kept for the diagnostics instead of printed (see [`panic_guard`]).
 pub fn entry(f: impl FnOnce() -> SqlReturn) -> SqlReturn {
-    catch_unwind(AssertUnwindSafe(f)).unwrap_or(SQL_ERROR)
+    let _inside = EntryGuard::enter();
+    let rc = catch_unwind(AssertUnwindSafe(f)).unwrap_or(SQL_ERROR);
+    // A panic with no handle to record it on leaves nothing behind.
+    take_last_panic();
+    rc
+}
+
+/// The HY000 record of a panic caught inside a call.
+fn internal_error() -> DriverError {
+    let detail = take_last_panic().unwrap_or_else(|| "a panic".to_owned());
+    DriverError::new("HY000", format!("internal error: {detail}"))
 }
 
 // `raw` is only dereferenced once the registry says it is a live handle of type `S`.
@@ -133,7 +145,7 @@ pub fn with_handle<S: HandleState>(
         handle.diag.lock().clear();
         let mut warnings = Warnings::default();
         let outcome = catch_unwind(AssertUnwindSafe(|| f(handle, &mut warnings)))
-            .unwrap_or_else(|_| Err(DriverError::new("HY000", "internal error in the driver")));
+            .unwrap_or_else(|_| Err(internal_error()));
         finish(handle, outcome, warnings)
     })
 }

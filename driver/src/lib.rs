@@ -17,6 +17,7 @@ mod api;
 pub mod coltype;
 pub mod connection;
 pub mod cursor;
+pub mod data_at_exec;
 pub mod desc;
 pub mod diag;
 pub mod dsn;
@@ -25,7 +26,9 @@ pub mod env;
 pub mod exec;
 pub mod fetch;
 pub mod handles;
+pub mod panic_guard;
 pub mod runtime;
+pub mod set_pos;
 pub mod statement;
 pub mod sys;
 

@@ -18,6 +18,7 @@ fn runtime() -> &'static Runtime {
         tokio::runtime::Builder::new_multi_thread()
             .worker_threads(2)
             .thread_name("kintone-odbc")
+            .on_thread_start(crate::panic_guard::mark_driver_thread)
             .enable_all()
             .build()
             .expect("the driver's tokio runtime cannot start")
@@ -95,7 +96,10 @@ where
         // panic there, so wait on a helper thread instead.
         std::thread::scope(|scope| {
             scope
-                .spawn(|| runtime().block_on(guarded))
+                .spawn(|| {
+                    let _inside = crate::panic_guard::EntryGuard::enter();
+                    runtime().block_on(guarded)
+                })
                 .join()
                 .unwrap_or_else(|_| Err(DriverError::new("HY000", "internal error in async work")))
         })

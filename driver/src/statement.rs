@@ -11,6 +11,7 @@ use std::time::Duration;
 use crate::connection::DbcHandle;
 use crate::convert::PieceState;
 use crate::cursor::{Cursor, Rowset};
+use crate::data_at_exec::NeedData;
 use crate::desc::{DescKind, Descriptor};
 use crate::error::{DriverError, DriverResult};
 use crate::handles::{Handle, HandleState, Warnings};
@@ -88,6 +89,10 @@ pub struct StmtState {
     /// The SQLGetData progress on the current row: (column, pieces).
     pub getdata: Option<(u16, PieceState)>,
     pub cursor_name: String,
+    /// The data-at-execution sequence in progress, if any.
+    pub need_data: Option<NeedData>,
+    /// The row of the rowset SQLSetPos positioned on (0-based); SQLGetData reads it.
+    pub current_row: usize,
 }
 
 unsafe impl Send for StmtState {}
@@ -134,11 +139,50 @@ pub fn allocate_statement(dbc: &DbcHandle) -> *mut StmtHandle {
         rows_before: 0,
         getdata: None,
         cursor_name: format!("SQL_CUR{id}"),
+        need_data: None,
+        current_row: 0,
     });
     for desc in implicit {
         unsafe { (*desc).state.lock().owner = Some(stmt) };
     }
+    dbc.state
+        .lock()
+        .owned
+        .push((SQL_HANDLE_STMT, stmt as usize));
     stmt
+}
+
+/// Allocates an explicit descriptor (SQLAllocHandle(SQL_HANDLE_DESC)) owned by `dbc`.
+pub fn allocate_descriptor(dbc: &DbcHandle) -> *mut DescHandle {
+    let desc = Handle::allocate(DescState {
+        desc: Descriptor::new(DescKind::Ard, SQL_DESC_ALLOC_USER),
+        owner: None,
+        dbc: dbc as *const DbcHandle,
+    });
+    dbc.state
+        .lock()
+        .owned
+        .push((SQL_HANDLE_DESC, desc as usize));
+    desc
+}
+
+/// Frees an explicit descriptor and forgets it in its connection.
+///
+/// # Safety
+/// `desc` must be live and not used afterwards.
+pub unsafe fn free_descriptor(desc: &DescHandle) {
+    let dbc = desc.state.lock().dbc;
+    forget_owned(dbc, desc as *const DescHandle as usize);
+    Handle::free(desc as *const DescHandle);
+}
+
+/// Removes a freed handle from its connection's list (a later handle may reuse the address).
+fn forget_owned(dbc: *const DbcHandle, address: usize) {
+    if let Some(dbc) =
+        unsafe { Handle::<crate::connection::DbcState>::from_raw(dbc as *mut c_void) }
+    {
+        dbc.state.lock().owned.retain(|&(_, a)| a != address);
+    }
 }
 
 /// Frees a statement and its implicit descriptors.
@@ -146,7 +190,11 @@ pub fn allocate_statement(dbc: &DbcHandle) -> *mut StmtHandle {
 /// # Safety
 /// `stmt` must be live and not used afterwards.
 pub unsafe fn free_statement(stmt: &StmtHandle) {
-    let implicit = stmt.state.lock().implicit;
+    let (implicit, dbc) = {
+        let state = stmt.state.lock();
+        (state.implicit, state.dbc)
+    };
+    forget_owned(dbc, stmt as *const StmtHandle as usize);
     for desc in implicit {
         Handle::free(desc);
     }
@@ -360,7 +408,7 @@ impl StmtState {
                 if self.rowset.is_empty() {
                     0
                 } else {
-                    self.rows_before + 1
+                    self.rows_before + self.current_row + 1
                 }
             }
             SQL_ATTR_ROW_ARRAY_SIZE => self.ard().state.lock().desc.array_size,
@@ -392,6 +440,8 @@ impl StmtState {
 
     /// Closes the cursor (SQLCloseCursor, SQLFreeStmt(SQL_CLOSE)); pending results are discarded.
     pub fn close_cursor(&mut self) {
+        self.need_data = None;
+        self.current_row = 0;
         self.cursor = None;
         self.more.clear();
         self.rowset = Rowset::default();

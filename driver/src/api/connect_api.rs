@@ -143,7 +143,7 @@ pub extern "system" fn SQLBrowseConnectW(
 #[no_mangle]
 pub extern "system" fn SQLDisconnect(dbc: SqlHandle) -> SqlReturn {
     with_handle::<DbcState>(dbc, |h, _| {
-        h.state.lock().disconnect()?;
+        crate::connection::disconnect(h)?;
         Ok(Done::Ok)
     })
 }

@@ -1,12 +1,13 @@
 //! SQLAllocHandle, SQLFreeHandle, SQLFreeStmt, SQLSetEnvAttr, SQLGetEnvAttr.
 
 use crate::connection::{DbcHandle, DbcState};
-use crate::desc::{DescKind, Descriptor};
 use crate::encoding::put;
 use crate::env::{EnvHandle, EnvState};
 use crate::error::DriverError;
 use crate::handles::{entry, with_handle, Done, Handle};
-use crate::statement::{allocate_statement, free_statement, DescHandle, DescState, StmtState};
+use crate::statement::{
+    allocate_descriptor, allocate_statement, free_descriptor, free_statement, DescState, StmtState,
+};
 use crate::sys::*;
 
 #[no_mangle]
@@ -43,12 +44,7 @@ pub extern "system" fn SQLAllocHandle(
             let handle: SqlHandle = if handle_type == SQL_HANDLE_STMT {
                 allocate_statement(dbc).cast()
             } else {
-                Handle::allocate(DescState {
-                    desc: Descriptor::new(DescKind::Ard, SQL_DESC_ALLOC_USER),
-                    owner: None,
-                    dbc: dbc as *const DbcHandle,
-                })
-                .cast()
+                allocate_descriptor(dbc).cast()
             };
             unsafe { put(output, handle) };
             Ok(Done::Ok)
@@ -113,7 +109,7 @@ fn free_handle(handle_type: i16, handle: SqlHandle) -> SqlReturn {
                     SQL_ERROR
                 }
                 Some(desc) => {
-                    Handle::free(desc as *const DescHandle);
+                    free_descriptor(desc);
                     SQL_SUCCESS
                 }
                 None => SQL_INVALID_HANDLE,
@@ -131,6 +127,8 @@ pub extern "system" fn SQLFreeStmt(stmt: SqlHandle, option: u16) -> SqlReturn {
     }
     with_handle::<StmtState>(stmt, |h, _| {
         let mut st = h.state.lock();
+        // The specification's HY010: not before every data-at-execution value is sent.
+        st.refuse_while_waiting()?;
         match option {
             SQL_CLOSE => st.close_cursor(),
             SQL_UNBIND => st.ard().state.lock().desc.unbind_all(),

@@ -1,5 +1,5 @@
 //! Results: SQLNumResultCols, SQLDescribeCol, SQLColAttribute, SQLBindCol,
-//! SQLFetch, SQLFetchScroll, SQLExtendedFetch, SQLGetData.
+//! SQLFetch, SQLFetchScroll, SQLExtendedFetch, SQLGetData, SQLSetPos.
 
 use std::ffi::c_void;
 
@@ -244,4 +244,14 @@ pub extern "system" fn SQLGetData(
         h.cancel.reset();
         h.state.lock().get_data(col, c_type, value, buf_len, ind, w)
     })
+}
+
+#[no_mangle]
+pub extern "system" fn SQLSetPos(
+    stmt: SqlHandle,
+    row: usize,
+    operation: u16,
+    lock: u16,
+) -> SqlReturn {
+    with_handle::<StmtState>(stmt, |h, w| h.state.lock().set_pos(row, operation, lock, w))
 }

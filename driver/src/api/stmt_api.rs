@@ -228,11 +228,30 @@ pub extern "system" fn SQLBindParameter(
 
 #[no_mangle]
 pub extern "system" fn SQLCancel(stmt: SqlHandle) -> SqlReturn {
-    // Never takes the statement's lock: the call to cancel holds it.
+    // Never waits for the statement's lock: the call to cancel holds it.
     with_handle::<StmtState>(stmt, |h, _| {
+        if let Some(mut st) = h.state.try_lock() {
+            // Cancels a data-at-execution sequence: back to prepared/allocated.
+            if st.cancel_need_data() {
+                return Ok(Done::Ok);
+            }
+        }
         h.cancel.cancel();
         Ok(Done::Ok)
     })
+}
+
+#[no_mangle]
+pub extern "system" fn SQLParamData(stmt: SqlHandle, token: *mut SqlPointer) -> SqlReturn {
+    with_handle::<StmtState>(stmt, |h, w| {
+        h.cancel.reset();
+        h.state.lock().param_data(token, &h.cancel, w)
+    })
+}
+
+#[no_mangle]
+pub extern "system" fn SQLPutData(stmt: SqlHandle, data: SqlPointer, len: isize) -> SqlReturn {
+    with_handle::<StmtState>(stmt, |h, _| h.state.lock().put_data(data, len))
 }
 
 #[no_mangle]

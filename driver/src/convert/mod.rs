@@ -132,4 +132,4 @@ pub fn read_param(binding: &ParamBinding, row: usize) -> Result<sql::Param, Driv
     params::read_param(binding, row)
 }
 
-pub use params::default_c_type_for_sql_code;
+pub use params::{default_c_type_for_sql_code, is_data_at_exec, resolved_c_type, value_address};

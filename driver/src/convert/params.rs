@@ -62,59 +62,99 @@ enum Length {
     Null,
     Nts,
     Bytes(usize),
+    DataAtExec,
+}
+
+/// The C type a binding's values are in (SQL_C_DEFAULT resolved).
+pub fn resolved_c_type(b: &ParamBinding) -> i16 {
+    match b.c_type {
+        SQL_C_DEFAULT => default_c_type_for_sql_code(b.sql_type),
+        other => other,
+    }
+}
+
+/// Bytes between one row's value and the next.
+fn element_size(b: &ParamBinding, c_type: i16) -> usize {
+    fixed_c_type_size(c_type).unwrap_or(usize::try_from(b.buffer_length).unwrap_or(0))
+}
+
+/// `base` for parameter set `row`: row-wise (SQL_ATTR_PARAM_BIND_TYPE) or
+/// column-wise (`column_stride`), plus the bind offset.
+fn row_address(
+    b: &ParamBinding,
+    row: usize,
+    base: *const std::ffi::c_void,
+    column_stride: usize,
+) -> Option<*const u8> {
+    let stride = if b.row_size == 0 {
+        column_stride
+    } else {
+        b.row_size
+    };
+    row.checked_mul(stride)
+        .and_then(|o| o.checked_add(b.bind_offset))
+        .and_then(|o| offset_ptr(base, o))
+}
+
+/// What parameter set `row`'s length/indicator says.
+fn read_length(b: &ParamBinding, row: usize) -> Result<Length, DriverError> {
+    if b.str_len_or_ind_ptr.is_null() {
+        return Ok(Length::Nts);
+    }
+    let p = row_address(
+        b,
+        row,
+        b.str_len_or_ind_ptr as *const _,
+        std::mem::size_of::<isize>(),
+    )
+    .ok_or_else(bad_address)?;
+    // SAFETY: the application's indicator array covers this row.
+    Ok(match unsafe { get::<isize>(p) } {
+        SQL_NULL_DATA => Length::Null,
+        SQL_NTS => Length::Nts,
+        SQL_DEFAULT_PARAM => {
+            return Err(err(
+                "07S01",
+                "invalid use of default parameter (SQL_DEFAULT_PARAM)",
+            ))
+        }
+        n if n == SQL_DATA_AT_EXEC || n <= SQL_LEN_DATA_AT_EXEC_OFFSET => Length::DataAtExec,
+        n if n < 0 => return Err(err("HY090", format!("invalid string or buffer length {n}"))),
+        n => Length::Bytes(n as usize),
+    })
+}
+
+/// Whether parameter set `row` of a binding is sent at execution
+/// (SQL_DATA_AT_EXEC or SQL_LEN_DATA_AT_EXEC(length)).
+pub fn is_data_at_exec(b: &ParamBinding, row: usize) -> Result<bool, DriverError> {
+    Ok(matches!(read_length(b, row)?, Length::DataAtExec))
+}
+
+/// What SQLParamData gives the application for a data-at-execution
+/// parameter: the address of its value for this parameter set (the bound
+/// ParameterValuePtr for a single set without a bind offset).
+pub fn value_address(b: &ParamBinding, row: usize) -> *mut std::ffi::c_void {
+    let element = element_size(b, resolved_c_type(b));
+    row_address(b, row, b.value_ptr, element)
+        .map_or(std::ptr::null_mut(), |p| p as *mut std::ffi::c_void)
 }
 
 pub fn read_param(b: &ParamBinding, row: usize) -> Result<Param, DriverError> {
-    let c_type = match b.c_type {
-        SQL_C_DEFAULT => default_c_type_for_sql_code(b.sql_type),
-        other => other,
-    };
+    let c_type = resolved_c_type(b);
     if !is_known_c_type(c_type) {
         return Err(err(
             "HY003",
             format!("invalid application buffer type {c_type}"),
         ));
     }
-    let element =
-        fixed_c_type_size(c_type).unwrap_or(usize::try_from(b.buffer_length).unwrap_or(0));
-    let address = |base: *const std::ffi::c_void, column_stride: usize| {
-        let stride = if b.row_size == 0 {
-            column_stride
-        } else {
-            b.row_size
-        };
-        row.checked_mul(stride)
-            .and_then(|o| o.checked_add(b.bind_offset))
-            .and_then(|o| offset_ptr(base, o))
-    };
-    let length = if b.str_len_or_ind_ptr.is_null() {
-        Length::Nts
-    } else {
-        let p = address(
-            b.str_len_or_ind_ptr as *const _,
-            std::mem::size_of::<isize>(),
-        )
-        .ok_or_else(bad_address)?;
-        // SAFETY: the application's indicator array covers this row.
-        match unsafe { get::<isize>(p) } {
-            SQL_NULL_DATA => Length::Null,
-            SQL_NTS => Length::Nts,
-            SQL_DEFAULT_PARAM => {
-                return Err(err(
-                    "07S01",
-                    "invalid use of default parameter (SQL_DEFAULT_PARAM)",
-                ))
-            }
-            n if n == SQL_DATA_AT_EXEC || n <= SQL_LEN_DATA_AT_EXEC_OFFSET => {
-                return Err(err(
-                    "HYC00",
-                    "optional feature not implemented: data-at-execution parameters (SQLPutData)",
-                ))
-            }
-            n if n < 0 => return Err(err("HY090", format!("invalid string or buffer length {n}"))),
-            n => Length::Bytes(n as usize),
-        }
-    };
+    let element = element_size(b, c_type);
+    let length = read_length(b, row)?;
+    if matches!(length, Length::DataAtExec) {
+        // Execution substitutes the values sent with SQLPutData first.
+        return Err(DriverError::sequence(
+            "a data-at-execution parameter has no value yet",
+        ));
+    }
     if matches!(length, Length::Null) {
         return Ok(Param::Null);
     }
@@ -124,7 +164,7 @@ pub fn read_param(b: &ParamBinding, row: usize) -> Result<Param, DriverError> {
             "invalid use of null pointer: the parameter value pointer is null",
         ));
     }
-    let ptr = address(b.value_ptr, element).ok_or_else(bad_address)?;
+    let ptr = row_address(b, row, b.value_ptr, element).ok_or_else(bad_address)?;
     // SAFETY: the application binds a buffer valid for this row's element.
     let (value, raw) = unsafe { read_c_value(c_type, ptr, &length, b.buffer_length)? };
     to_sql_type(value, raw, b)

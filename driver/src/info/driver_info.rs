@@ -53,10 +53,15 @@ pub fn driver(info_type: u16, ctx: &InfoContext) -> Option<InfoValue> {
         SQL_DRIVER_VER => Str(driver_version()),
         SQL_DYNAMIC_CURSOR_ATTRIBUTES1 => U32(0),
         SQL_DYNAMIC_CURSOR_ATTRIBUTES2 => U32(0),
-        SQL_FORWARD_ONLY_CURSOR_ATTRIBUTES1 => U32(SQL_CA1_NEXT),
+        // SQLSetPos positions within the rowset (and refreshes it); no locks, no writes.
+        SQL_FORWARD_ONLY_CURSOR_ATTRIBUTES1 => U32(
+            SQL_CA1_NEXT | SQL_CA1_LOCK_NO_CHANGE | SQL_CA1_POS_POSITION | SQL_CA1_POS_REFRESH,
+        ),
         SQL_FORWARD_ONLY_CURSOR_ATTRIBUTES2 => U32(SQL_CA2_READ_ONLY_CONCURRENCY | SQL_CA2_MAX_ROWS_SELECT),
         SQL_FILE_USAGE => U16(0), // SQL_FILE_NOT_SUPPORTED: not a file-based driver
-        SQL_GETDATA_EXTENSIONS => U32(SQL_GD_ANY_COLUMN | SQL_GD_ANY_ORDER | SQL_GD_BOUND),
+        SQL_GETDATA_EXTENSIONS => U32(
+            SQL_GD_ANY_COLUMN | SQL_GD_ANY_ORDER | SQL_GD_BLOCK | SQL_GD_BOUND,
+        ),
         SQL_INFO_SCHEMA_VIEWS => U32(0),
         SQL_KEYSET_CURSOR_ATTRIBUTES1 => U32(0),
         SQL_KEYSET_CURSOR_ATTRIBUTES2 => U32(0),

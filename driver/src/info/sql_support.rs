@@ -134,11 +134,11 @@ pub fn scalar_functions(info_type: u16) -> Option<InfoValue> {
 pub fn odbc2(info_type: u16) -> Option<InfoValue> {
     Some(match info_type {
         SQL_FETCH_DIRECTION => U32(SQL_FD_FETCH_NEXT),
-        SQL_LOCK_TYPES => U32(0),
+        SQL_LOCK_TYPES => U32(SQL_LCK_NO_CHANGE),
         SQL_ODBC_API_CONFORMANCE => U16(SQL_OAC_LEVEL1),
         SQL_ODBC_SAG_CLI_CONFORMANCE => U16(SQL_OSCC_COMPLIANT),
         SQL_ODBC_SQL_CONFORMANCE => U16(SQL_OSC_CORE),
-        SQL_POS_OPERATIONS => U32(0),
+        SQL_POS_OPERATIONS => U32(SQL_POS_POSITION | SQL_POS_REFRESH),
         SQL_POSITIONED_STATEMENTS => U32(0),
         SQL_SCROLL_CONCURRENCY => U32(SQL_SCCO_READ_ONLY),
         SQL_STATIC_SENSITIVITY => U32(0),

@@ -332,17 +332,24 @@ fn forward_only_read_only_cursors_without_transactions() {
     assert_eq!(u32_of(ids::SQL_SCROLL_OPTIONS), 1, "SQL_SO_FORWARD_ONLY");
     assert_eq!(
         u32_of(ids::SQL_FORWARD_ONLY_CURSOR_ATTRIBUTES1),
-        1,
-        "SQL_CA1_NEXT"
+        0x1 | 0x40 | 0x200 | 0x1000,
+        "SQL_CA1_NEXT | LOCK_NO_CHANGE | POS_POSITION | POS_REFRESH"
     );
+    assert_eq!(
+        u32_of(ids::SQL_POS_OPERATIONS),
+        0x1 | 0x2,
+        "POSITION | REFRESH"
+    );
+    assert_eq!(u32_of(ids::SQL_LOCK_TYPES), 1, "SQL_LCK_NO_CHANGE");
+    // ANY_COLUMN | ANY_ORDER | BLOCK | BOUND
+    assert_eq!(u32_of(ids::SQL_GETDATA_EXTENSIONS), 0x1 | 0x2 | 0x4 | 0x8);
+    assert_eq!(text(ids::SQL_NEED_LONG_DATA_LEN), "N");
     assert_ne!(u32_of(ids::SQL_FORWARD_ONLY_CURSOR_ATTRIBUTES2) & 1, 0);
     for id in [144u16, 145, 150, 151, 167, 168] {
         assert_eq!(u32_of(id), 0, "{id}");
     }
     assert_eq!(u16_of(ids::SQL_TXN_CAPABLE), 0, "SQL_TC_NONE");
     assert_eq!(u32_of(ids::SQL_DEFAULT_TXN_ISOLATION), 0);
-    // ANY_COLUMN | ANY_ORDER | BOUND
-    assert_eq!(u32_of(ids::SQL_GETDATA_EXTENSIONS), 0x1 | 0x2 | 0x8);
     assert_eq!(text(ids::SQL_DATA_SOURCE_READ_ONLY), "Y");
 }
 
@@ -417,7 +424,8 @@ fn supported_functions_are_the_entry_points_of_issue_5() {
         1004, // handles, descriptors
         7, 41, 9, // connecting
         11, 19, 12, 63, 58, 72, 62, 5, 1005, 20, 61, 1003, 16, // running
-        18, 8, 6, 4, 13, 1021, 59, 43, // results
+        48, 49, // data at execution
+        18, 8, 6, 4, 13, 1021, 59, 43, 68, // results, SQLSetPos
         54, 40, 65, 60, 53, 52, 67, 66, 70, 56, 47, // catalog
         45, 44, 1011, 1010, // information, diagnostics
     ];
@@ -427,7 +435,8 @@ fn supported_functions_are_the_entry_points_of_issue_5() {
     actual.sort_unstable();
     assert_eq!(actual, expected);
     // Not exported: the driver manager maps the ODBC 2 forms itself.
-    for id in [1u16, 2, 3, 10, 14, 15, 23, 42, 50, 68, 24, 1022] {
+    // SQLBulkOperations (24) belongs with writes.
+    for id in [1u16, 2, 3, 10, 14, 15, 23, 42, 50, 24, 1022] {
         assert!(!is_supported(id), "{id}");
     }
 }

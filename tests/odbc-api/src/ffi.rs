@@ -23,6 +23,15 @@ pub const SQL_INVALID_HANDLE: Ret = -2;
 pub const SQL_NTS: i16 = -3;
 pub const SQL_NTSL: i32 = -3;
 pub const SQL_NULL_DATA: isize = -1;
+pub const SQL_NEED_DATA: Ret = 99;
+pub const SQL_DATA_AT_EXEC: isize = -2;
+pub const SQL_HANDLE_DESC: i16 = 4;
+pub const SQL_PARAM_INPUT: i16 = 1;
+
+/// SQL_LEN_DATA_AT_EXEC(length).
+pub const fn sql_len_data_at_exec(length: isize) -> isize {
+    -100 - length
+}
 
 pub const SQL_HANDLE_ENV: i16 = 1;
 pub const SQL_HANDLE_DBC: i16 = 2;
@@ -40,6 +49,11 @@ pub const SQL_C_CHAR: i16 = 1;
 pub const SQL_C_WCHAR: i16 = -8;
 pub const SQL_C_DEFAULT: i16 = 99;
 pub const SQL_C_SBIGINT: i16 = -25;
+pub const SQL_C_SLONG: i16 = -16;
+pub const SQL_INTEGER: i16 = 4;
+pub const SQL_BIGINT: i16 = -5;
+pub const SQL_VARCHAR: i16 = 12;
+pub const SQL_WVARCHAR: i16 = -9;
 
 macro_rules! api {
     ($($name:ident: fn($($arg:ty),*);)*) => {
@@ -107,6 +121,14 @@ api! {
     SQLMoreResults: fn(Handle);
     SQLCloseCursor: fn(Handle);
     SQLGetDiagRecW: fn(i16, Handle, i16, *mut u16, *mut i32, *mut u16, i16, *mut i16);
+    SQLPrepareW: fn(Handle, *const u16, i32);
+    SQLExecute: fn(Handle);
+    SQLBindParameter: fn(Handle, u16, i16, i16, i16, usize, i16, *mut c_void, isize, *mut isize);
+    SQLParamData: fn(Handle, *mut *mut c_void);
+    SQLPutData: fn(Handle, *mut c_void, isize);
+    SQLCancel: fn(Handle);
+    SQLFreeStmt: fn(Handle, u16);
+    SQLSetPos: fn(Handle, usize, u16, u16);
 }
 
 /// UTF-16 with a terminating zero.

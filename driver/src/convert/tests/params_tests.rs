@@ -160,12 +160,27 @@ fn indicator_values() {
             b"x\0",
             Some(SQL_DATA_AT_EXEC)
         )),
-        "HYC00"
+        "HY010"
     );
+    // SQL_LEN_DATA_AT_EXEC(10) = -110: sent with SQLPutData, never read from the buffer.
     assert_eq!(
         sqlstate(param(SQL_C_CHAR, SQL_VARCHAR, b"x\0", Some(-110))),
-        "HYC00"
+        "HY010"
     );
+    for (ind, dae) in [
+        (SQL_DATA_AT_EXEC, true),
+        (-110, true),
+        (-100, true),
+        (5, false),
+        (SQL_NULL_DATA, false),
+    ] {
+        let b = binding(SQL_C_CHAR, SQL_VARCHAR, c"x".as_ptr().cast(), 2, &ind);
+        assert_eq!(
+            crate::convert::is_data_at_exec(&b, 0).unwrap(),
+            dae,
+            "{ind}"
+        );
+    }
     assert_eq!(
         sqlstate(param(SQL_C_CHAR, SQL_VARCHAR, b"x\0", Some(SQL_NO_TOTAL))),
         "HY090"
