@@ -19,6 +19,7 @@ pub mod escape;
 mod functions;
 mod markers;
 mod naming;
+pub mod procedures;
 pub mod provider;
 pub mod pushdown;
 pub mod session;
@@ -26,6 +27,7 @@ pub mod types;
 
 pub use catalog::{ColumnInfo, ForeignKey, TableInfo, TableKind};
 pub use error::{Error, Result};
+pub use procedures::{procedures, ProcedureColumn, ProcedureInfo};
 pub use session::{
     ExecOptions, Param, ParameterInfo, ResultColumn, ResultStream, Session, Statement,
 };
