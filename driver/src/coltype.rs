@@ -22,6 +22,7 @@ pub fn concise_type(t: &SqlType, odbc2: bool) -> i16 {
         SqlType::WVarchar { .. } => SQL_WVARCHAR,
         SqlType::WLongVarchar { .. } => SQL_WLONGVARCHAR,
         SqlType::VarBinary { .. } => SQL_VARBINARY,
+        SqlType::LongVarBinary { .. } => SQL_LONGVARBINARY,
         SqlType::Date if odbc2 => SQL_DATE,
         SqlType::Time { .. } if odbc2 => SQL_TIME,
         SqlType::Timestamp { .. } if odbc2 => SQL_TIMESTAMP,
@@ -71,7 +72,8 @@ pub fn column_size(t: &SqlType) -> u64 {
         SqlType::Varchar { length }
         | SqlType::WVarchar { length }
         | SqlType::WLongVarchar { length }
-        | SqlType::VarBinary { length } => u64::from(length.max(1)),
+        | SqlType::VarBinary { length }
+        | SqlType::LongVarBinary { length } => u64::from(length.max(1)),
         SqlType::Date => 10,
         SqlType::Time { fraction_digits } => 8 + fraction_width(fraction_digits),
         SqlType::Timestamp { fraction_digits } => 19 + fraction_width(fraction_digits),
@@ -98,7 +100,9 @@ pub fn octet_length(t: &SqlType) -> i64 {
         SqlType::Integer | SqlType::Real => 4,
         SqlType::BigInt | SqlType::Double => 8,
         SqlType::Decimal { precision, .. } => i64::from(precision.max(1)) + 2,
-        SqlType::Varchar { length } | SqlType::VarBinary { length } => i64::from(length.max(1)),
+        SqlType::Varchar { length }
+        | SqlType::VarBinary { length }
+        | SqlType::LongVarBinary { length } => i64::from(length.max(1)),
         SqlType::WVarchar { length } | SqlType::WLongVarchar { length } => {
             2 * i64::from(length.max(1))
         }
@@ -118,7 +122,9 @@ pub fn display_size(t: &SqlType) -> i64 {
         SqlType::Real => 14,
         SqlType::Double => 24,
         SqlType::Decimal { precision, .. } => i64::from(precision.max(1)) + 2,
-        SqlType::VarBinary { length } => 2 * i64::from(length.max(1)),
+        SqlType::VarBinary { length } | SqlType::LongVarBinary { length } => {
+            2 * i64::from(length.max(1))
+        }
         _ => column_size(t) as i64,
     }
 }
@@ -167,12 +173,11 @@ pub fn unsigned(t: &SqlType) -> bool {
     !is_numeric(t) || matches!(t, SqlType::Bit)
 }
 
-/// SQL_DESC_SEARCHABLE.
+/// SQL_DESC_SEARCHABLE, as SQLGetTypeInfo reports it: text with every
+/// predicate, other types (binary included) with all but LIKE.
 pub fn searchable(t: &SqlType) -> i32 {
     if is_character(t) {
         SQL_PRED_SEARCHABLE
-    } else if matches!(t, SqlType::VarBinary { .. }) {
-        SQL_PRED_NONE
     } else {
         SQL_PRED_BASIC
     }
@@ -184,7 +189,7 @@ pub fn literal_affixes(t: &SqlType) -> (&'static str, &'static str) {
         SqlType::Varchar { .. } | SqlType::WVarchar { .. } | SqlType::WLongVarchar { .. } => {
             ("'", "'")
         }
-        SqlType::VarBinary { .. } => ("X'", "'"),
+        SqlType::VarBinary { .. } | SqlType::LongVarBinary { .. } => ("X'", "'"),
         SqlType::Date => ("DATE '", "'"),
         SqlType::Time { .. } => ("TIME '", "'"),
         SqlType::Timestamp { .. } => ("TIMESTAMP '", "'"),

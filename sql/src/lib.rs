@@ -21,6 +21,7 @@ mod idents;
 mod lineage;
 mod markers;
 mod naming;
+pub mod procedures;
 pub mod provider;
 pub mod pushdown;
 pub mod session;
@@ -28,6 +29,7 @@ pub mod types;
 
 pub use catalog::{ColumnInfo, ForeignKey, TableInfo, TableKind};
 pub use error::{Error, Result};
+pub use procedures::{procedures, ProcedureColumn, ProcedureInfo};
 pub use session::{
     ExecOptions, Param, ParameterInfo, ResultColumn, ResultStream, Session, Statement,
 };

@@ -126,6 +126,33 @@ impl Session {
         let mut statement = state
             .sql_to_statement(&text, &dialect)
             .map_err(Error::from_datafusion)?;
+        if let Some(call) = crate::procedures::Call::parse(&statement) {
+            let call = call?;
+            let schema = call.schema();
+            return Ok(Statement {
+                sql: sql.to_owned(),
+                ctx,
+                plan: LogicalPlan::EmptyRelation(datafusion::logical_expr::EmptyRelation {
+                    produce_one_row: false,
+                    schema: Arc::new(datafusion::common::DFSchema::empty()),
+                }),
+                columns: schema
+                    .fields()
+                    .iter()
+                    .map(|f| ResultColumn {
+                        name: f.name().clone(),
+                        sql_type: SqlType::of_field(f),
+                        nullable: f.is_nullable(),
+                        base_table: None,
+                        base_column: None,
+                    })
+                    .collect(),
+                schema,
+                parameters: call.parameters(markers),
+                max_rows: self.inner.properties.max_rows,
+                call: Some((call, self.inner.client.clone())),
+            });
+        }
         crate::idents::match_case(&mut statement, &snapshot)?;
         crate::naming::alias_unnamed_items(&mut statement);
         crate::naming::standard_like(&mut statement);
@@ -163,6 +190,7 @@ impl Session {
             columns,
             parameters,
             max_rows: self.inner.properties.max_rows,
+            call: None,
         })
     }
 
@@ -275,6 +303,8 @@ pub struct Statement {
     columns: Vec<ResultColumn>,
     parameters: Vec<ParameterInfo>,
     max_rows: Option<u64>,
+    /// A `CALL` runs its procedure instead of `plan`.
+    call: Option<(crate::procedures::Call, Client)>,
 }
 
 impl Statement {
@@ -307,6 +337,19 @@ impl Statement {
                     "{} parameter(s) bound, the statement has {}",
                     params.len(),
                     self.parameters.len()
+                ),
+            });
+        }
+        if let Some((call, client)) = &self.call {
+            let batch = call.run(client, params).await?;
+            let schema = batch.schema();
+            let stream = futures_util::stream::iter([Ok(batch)]);
+            return Ok(ResultStream {
+                schema: Arc::clone(&self.schema),
+                stream: Box::pin(
+                    datafusion::physical_plan::stream::RecordBatchStreamAdapter::new(
+                        schema, stream,
+                    ),
                 ),
             });
         }

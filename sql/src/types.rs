@@ -47,6 +47,10 @@ pub enum SqlType {
     VarBinary {
         length: u32,
     },
+    /// Long binary data (file contents); length in bytes.
+    LongVarBinary {
+        length: u32,
+    },
     Date,
     /// Time of day; `fraction_digits` of seconds (0 for Kintone TIME).
     Time {
@@ -74,6 +78,7 @@ impl SqlType {
             SqlType::WVarchar { .. } => "WVARCHAR",
             SqlType::WLongVarchar { .. } => "WLONGVARCHAR",
             SqlType::VarBinary { .. } => "VARBINARY",
+            SqlType::LongVarBinary { .. } => "LONGVARBINARY",
             SqlType::Date => "DATE",
             SqlType::Time { .. } => "TIME",
             SqlType::Timestamp { .. } => "TIMESTAMP",
@@ -94,7 +99,7 @@ impl SqlType {
             SqlType::Varchar { .. } | SqlType::WVarchar { .. } | SqlType::WLongVarchar { .. } => {
                 DataType::Utf8
             }
-            SqlType::VarBinary { .. } => DataType::Binary,
+            SqlType::VarBinary { .. } | SqlType::LongVarBinary { .. } => DataType::Binary,
             SqlType::Date => DataType::Date32,
             // Nanoseconds: DataFusion's TIME literals are Time64(ns) and it cannot
             // compare times of different units.
@@ -189,6 +194,7 @@ impl SqlType {
             "WVARCHAR" => SqlType::WVarchar { length: length()? },
             "WLONGVARCHAR" => SqlType::WLongVarchar { length: length()? },
             "VARBINARY" => SqlType::VarBinary { length: length()? },
+            "LONGVARBINARY" => SqlType::LongVarBinary { length: length()? },
             "DATE" => SqlType::Date,
             "TIME" => SqlType::Time {
                 fraction_digits: digits(),
@@ -219,7 +225,8 @@ impl std::fmt::Display for SqlType {
             SqlType::Varchar { length }
             | SqlType::WVarchar { length }
             | SqlType::WLongVarchar { length }
-            | SqlType::VarBinary { length } => write!(f, "{name}({length})"),
+            | SqlType::VarBinary { length }
+            | SqlType::LongVarBinary { length } => write!(f, "{name}({length})"),
             SqlType::Time { fraction_digits } | SqlType::Timestamp { fraction_digits } => {
                 write!(f, "{name}({fraction_digits})")
             }
@@ -253,6 +260,8 @@ mod tests {
             SqlType::Timestamp { fraction_digits: 6 },
             SqlType::Date,
             SqlType::Double,
+            SqlType::VarBinary { length: 16 },
+            SqlType::LongVarBinary { length: 1 << 30 },
         ] {
             assert_eq!(SqlType::parse(&t.to_string()), Some(t), "{t}");
         }

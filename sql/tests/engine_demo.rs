@@ -528,3 +528,34 @@ async fn spaces_views_and_the_comments_rule() {
         "{err}"
     );
 }
+
+#[tokio::test]
+async fn a_record_id_join_reads_only_the_matching_records() {
+    let emu = emulator().await;
+    let s = session(&emu, "").await;
+    let sql = "SELECT c.RecordId, d.RecordId FROM Customers c JOIN Deals d ON d.RecordId = c.RecordId WHERE c.RecordId <= 3";
+    let before = emu.stats();
+    let b = rows(&s, sql, &[]).await;
+    let after = emu.stats();
+    assert_eq!(count(&b), 3);
+    // Three customers, then the three deals with those ids (not all 60).
+    assert_eq!(after.records_returned - before.records_returned, 6);
+    let plan = rows(&s, &format!("EXPLAIN {sql}"), &[]).await;
+    let text = format!("{:?}", plan);
+    assert!(text.contains("join_keys=$id in (...) batches"), "{text}");
+    // Whichever side is written first, and as a semi join: the filtered
+    // side is collected first and the other read by its ids.
+    for sql in [
+        "SELECT d.RecordId FROM Deals d JOIN Customers c ON d.RecordId = c.RecordId WHERE c.Industry = 'Retail'",
+        "SELECT d.RecordId FROM Deals d WHERE d.RecordId IN (SELECT RecordId FROM Customers WHERE Industry = 'Retail')",
+    ] {
+        let before = emu.stats();
+        assert_eq!(count(&rows(&s, sql, &[]).await), 5, "{sql}");
+        let after = emu.stats();
+        // The 5 retail customers, then the 5 deals with their ids.
+        assert_eq!(after.records_returned - before.records_returned, 10, "{sql}");
+    }
+    // A right join must read every deal: no batches, all 60 rows.
+    let right = "SELECT d.RecordId FROM Customers c RIGHT JOIN Deals d ON d.RecordId = c.RecordId AND c.RecordId <= 3";
+    assert_eq!(count(&rows(&s, right, &[]).await), 60);
+}

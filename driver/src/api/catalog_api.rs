@@ -272,7 +272,7 @@ fn procedures<E: Encoding>(
     proc_: *const E::Char,
     proc_len: i16,
 ) -> SqlReturn {
-    run_catalog(stmt, |session, _| {
+    run_catalog(stmt, |session, metadata_id| {
         let (cat, schema, proc_) = (
             arg::<E>(cat, cat_len)?,
             arg::<E>(schema, schema_len)?,
@@ -284,6 +284,7 @@ fn procedures<E: Encoding>(
                 cat.as_deref(),
                 schema.as_deref(),
                 proc_.as_deref(),
+                metadata_id,
             )
             .await
         })
@@ -303,7 +304,7 @@ fn procedure_columns<E: Encoding>(
     column: *const E::Char,
     column_len: i16,
 ) -> SqlReturn {
-    run_catalog(stmt, |session, _| {
+    run_catalog(stmt, |session, metadata_id| {
         let (cat, schema, proc_, column) = (
             arg::<E>(cat, cat_len)?,
             arg::<E>(schema, schema_len)?,
@@ -317,6 +318,7 @@ fn procedure_columns<E: Encoding>(
                 schema.as_deref(),
                 proc_.as_deref(),
                 column.as_deref(),
+                metadata_id,
             )
             .await
         })

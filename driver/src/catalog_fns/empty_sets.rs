@@ -1,8 +1,8 @@
-//! SQLProcedures, SQLProcedureColumns, SQLTablePrivileges and
-//! SQLColumnPrivileges. The SQL layer has no procedures yet, and Kintone's
-//! permissions are not SQL grants, so these return their specification
-//! columns and no rows (SQL_PROCEDURES is "N"; SQL_ACCESSIBLE_TABLES "Y"
-//! says every listed table can be read).
+//! The result-set columns of SQLProcedures and SQLProcedureColumns (their
+//! rows are in `procedures`), and SQLTablePrivileges and
+//! SQLColumnPrivileges: Kintone's permissions are not SQL grants, so these
+//! two return their specification columns and no rows
+//! (SQL_ACCESSIBLE_TABLES "Y" says every listed table can be read).
 
 use super::result_set::{
     build, int, sized_text, small, text, ColumnSpec, ResultSet, REMARKS_LENGTH,
@@ -67,14 +67,6 @@ pub const COLUMN_PRIVILEGES_COLUMNS: &[ColumnSpec] = &[
     text("IS_GRANTABLE", true),
 ];
 
-pub fn procedures_result() -> Result<ResultSet, DriverError> {
-    build(PROCEDURES_COLUMNS, Vec::new())
-}
-
-pub fn procedure_columns_result() -> Result<ResultSet, DriverError> {
-    build(PROCEDURE_COLUMNS_COLUMNS, Vec::new())
-}
-
 pub fn table_privileges_result() -> Result<ResultSet, DriverError> {
     build(TABLE_PRIVILEGES_COLUMNS, Vec::new())
 }
@@ -97,8 +89,8 @@ mod tests {
 
     #[test]
     fn procedures_columns() {
-        let rs = procedures_result().unwrap();
-        assert_eq!(rs.num_rows(), 0);
+        let rs = super::super::procedures_result(None, None, None, false).unwrap();
+        assert_eq!(rs.num_rows(), 1);
         assert_columns(
             &rs,
             &[
@@ -116,8 +108,8 @@ mod tests {
 
     #[test]
     fn procedure_columns_columns() {
-        let rs = procedure_columns_result().unwrap();
-        assert_eq!(rs.num_rows(), 0);
+        let rs = super::super::procedure_columns_result(None, None, None, None, false).unwrap();
+        assert_eq!(rs.num_rows(), 8);
         assert_columns(
             &rs,
             &[

@@ -11,6 +11,7 @@ mod columns;
 mod empty_sets;
 mod keys;
 mod pattern;
+mod procedures;
 mod result_set;
 mod tables;
 mod type_codes;
@@ -23,9 +24,8 @@ use sql::{ColumnInfo, Session, TableInfo};
 
 pub use columns::{columns_result, matching_tables, COLUMNS_COLUMNS};
 pub use empty_sets::{
-    column_privileges_result, procedure_columns_result, procedures_result, table_privileges_result,
-    COLUMN_PRIVILEGES_COLUMNS, PROCEDURES_COLUMNS, PROCEDURE_COLUMNS_COLUMNS,
-    TABLE_PRIVILEGES_COLUMNS,
+    column_privileges_result, table_privileges_result, COLUMN_PRIVILEGES_COLUMNS,
+    PROCEDURES_COLUMNS, PROCEDURE_COLUMNS_COLUMNS, TABLE_PRIVILEGES_COLUMNS,
 };
 pub use keys::{
     foreign_keys_result, primary_key_name, primary_keys_result, special_columns_result,
@@ -33,6 +33,7 @@ pub use keys::{
     SQL_BEST_ROWID, SQL_ROWVER, STATISTICS_COLUMNS,
 };
 pub use pattern::{NameFilter, ESCAPE};
+pub use procedures::{procedure_columns_result, procedures_result};
 pub use result_set::{Cell, ColumnSpec, ResultSet};
 pub use tables::{tables_result, TABLES_COLUMNS, TABLE_TYPES};
 pub use type_info::{type_info, REPORTED_TYPES, TYPE_INFO_COLUMNS};
@@ -173,25 +174,27 @@ pub async fn special_columns(
     special_columns_result(identifier_type, catalog, schema, &cols, scope, nullable)
 }
 
-/// SQLProcedures: none yet.
+/// SQLProcedures: the SQL layer's procedures (no request needed).
 pub async fn procedures(
     _session: &Session,
-    _catalog: Option<&str>,
-    _schema: Option<&str>,
-    _procedure: Option<&str>,
+    catalog: Option<&str>,
+    schema: Option<&str>,
+    procedure: Option<&str>,
+    metadata_id: bool,
 ) -> Result<ResultSet, DriverError> {
-    procedures_result()
+    procedures_result(catalog, schema, procedure, metadata_id)
 }
 
-/// SQLProcedureColumns: none yet.
+/// SQLProcedureColumns: their parameters and result columns.
 pub async fn procedure_columns(
     _session: &Session,
-    _catalog: Option<&str>,
-    _schema: Option<&str>,
-    _procedure: Option<&str>,
-    _column: Option<&str>,
+    catalog: Option<&str>,
+    schema: Option<&str>,
+    procedure: Option<&str>,
+    column: Option<&str>,
+    metadata_id: bool,
 ) -> Result<ResultSet, DriverError> {
-    procedure_columns_result()
+    procedure_columns_result(catalog, schema, procedure, column, metadata_id)
 }
 
 /// SQLTablePrivileges: no SQL grants.

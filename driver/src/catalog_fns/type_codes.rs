@@ -13,6 +13,7 @@ pub const SQL_BIT: i16 = -7;
 pub const SQL_TINYINT: i16 = -6;
 pub const SQL_BIGINT: i16 = -5;
 pub const SQL_VARBINARY: i16 = -3;
+pub const SQL_LONGVARBINARY: i16 = -4;
 pub const SQL_DECIMAL: i16 = 3;
 pub const SQL_INTEGER: i16 = 4;
 pub const SQL_SMALLINT: i16 = 5;
@@ -39,6 +40,7 @@ pub fn sql_data_type(t: &SqlType) -> i16 {
         SqlType::WVarchar { .. } => SQL_WVARCHAR,
         SqlType::WLongVarchar { .. } => SQL_WLONGVARCHAR,
         SqlType::VarBinary { .. } => SQL_VARBINARY,
+        SqlType::LongVarBinary { .. } => SQL_LONGVARBINARY,
         SqlType::Date => SQL_TYPE_DATE,
         SqlType::Time { .. } => SQL_TYPE_TIME,
         SqlType::Timestamp { .. } => SQL_TYPE_TIMESTAMP,
@@ -86,7 +88,8 @@ pub fn column_size(t: &SqlType) -> i32 {
         SqlType::Varchar { length }
         | SqlType::WVarchar { length }
         | SqlType::WLongVarchar { length }
-        | SqlType::VarBinary { length } => clamp(length),
+        | SqlType::VarBinary { length }
+        | SqlType::LongVarBinary { length } => clamp(length),
         SqlType::Date => 10,
         SqlType::Time { fraction_digits } => with_fraction(8, fraction_digits),
         SqlType::Timestamp { fraction_digits } => with_fraction(19, fraction_digits),

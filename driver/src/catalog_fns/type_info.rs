@@ -45,6 +45,9 @@ pub const REPORTED_TYPES: &[SqlType] = &[
     SqlType::Bit,
     SqlType::TinyInt,
     SqlType::BigInt,
+    SqlType::LongVarBinary {
+        length: 1_073_741_824,
+    },
     SqlType::VarBinary { length: 65_535 },
     SqlType::Decimal {
         precision: 38,
@@ -88,7 +91,7 @@ pub fn searchable(t: &SqlType) -> i16 {
 fn literal_affixes(t: &SqlType) -> (Option<&'static str>, Option<&'static str>) {
     match t {
         _ if is_text(t) => (Some("'"), Some("'")),
-        SqlType::VarBinary { .. } => (Some("X'"), Some("'")),
+        SqlType::VarBinary { .. } | SqlType::LongVarBinary { .. } => (Some("X'"), Some("'")),
         SqlType::Date => (Some("DATE '"), Some("'")),
         SqlType::Time { .. } => (Some("TIME '"), Some("'")),
         SqlType::Timestamp { .. } => (Some("TIMESTAMP '"), Some("'")),
@@ -213,11 +216,12 @@ mod tests {
             .collect();
         assert_eq!(
             codes,
-            [-10, -9, -7, -6, -5, -3, 3, 4, 5, 7, 8, 12, 91, 92, 93]
+            [-10, -9, -7, -6, -5, -4, -3, 3, 4, 5, 7, 8, 12, 91, 92, 93]
         );
         let names = column(&rs, "TYPE_NAME");
         assert_eq!(names[0], Cell::text("WLONGVARCHAR"));
-        assert_eq!(names[6], Cell::text("DECIMAL"));
+        assert_eq!(names[5], Cell::text("LONGVARBINARY"));
+        assert_eq!(names[7], Cell::text("DECIMAL"));
     }
 
     #[test]
@@ -230,7 +234,8 @@ mod tests {
         assert_eq!(one(11)[0][0], Cell::text("TIMESTAMP"));
         assert_eq!(one(93)[0][1], Small(93));
         assert!(one(1).is_empty(), "no CHAR type");
-        assert!(one(-4).is_empty(), "no LONGVARBINARY type");
+        assert!(one(-2).is_empty(), "no BINARY type");
+        assert_eq!(one(-4)[0][0], Cell::text("LONGVARBINARY"), "file contents");
     }
 
     #[test]

@@ -95,6 +95,7 @@ pub fn sql_data_type(t: SqlType) -> i16 {
         SqlType::WVarchar { .. } => SQL_WVARCHAR,
         SqlType::WLongVarchar { .. } => SQL_WLONGVARCHAR,
         SqlType::VarBinary { .. } => SQL_VARBINARY,
+        SqlType::LongVarBinary { .. } => SQL_LONGVARBINARY,
         SqlType::Date => SQL_TYPE_DATE,
         SqlType::Time { .. } => SQL_TYPE_TIME,
         SqlType::Timestamp { .. } => SQL_TYPE_TIMESTAMP,
@@ -158,7 +159,8 @@ pub fn column_size(t: SqlType) -> i32 {
         SqlType::Varchar { length }
         | SqlType::WVarchar { length }
         | SqlType::WLongVarchar { length }
-        | SqlType::VarBinary { length } => u64::from(length),
+        | SqlType::VarBinary { length }
+        | SqlType::LongVarBinary { length } => u64::from(length),
         SqlType::Date => 10,
         SqlType::Time { fraction_digits } => with_fraction(8, fraction_digits),
         SqlType::Timestamp { fraction_digits } => with_fraction(19, fraction_digits),
@@ -192,7 +194,7 @@ pub fn octet_length(t: SqlType, wide: bool) -> i32 {
         SqlType::WVarchar { length } | SqlType::WLongVarchar { length } => {
             u64::from(length) * if wide { 2 } else { 3 }
         }
-        SqlType::VarBinary { length } => u64::from(length),
+        SqlType::VarBinary { length } | SqlType::LongVarBinary { length } => u64::from(length),
         SqlType::Date | SqlType::Time { .. } => 6,
         SqlType::Timestamp { .. } => 16,
     })
@@ -212,7 +214,7 @@ pub fn display_size(t: SqlType) -> i32 {
         SqlType::Varchar { length }
         | SqlType::WVarchar { length }
         | SqlType::WLongVarchar { length } => u64::from(length),
-        SqlType::VarBinary { length } => u64::from(length) * 2,
+        SqlType::VarBinary { length } | SqlType::LongVarBinary { length } => u64::from(length) * 2,
         SqlType::Date => 10,
         SqlType::Time { fraction_digits } => with_fraction(8, fraction_digits),
         SqlType::Timestamp { fraction_digits } => with_fraction(19, fraction_digits),

@@ -120,7 +120,7 @@ pub fn default_c_type(sql_type: SqlType) -> i16 {
         SqlType::Double => SQL_C_DOUBLE,
         SqlType::Decimal { .. } | SqlType::Varchar { .. } => SQL_C_CHAR,
         SqlType::WVarchar { .. } | SqlType::WLongVarchar { .. } => SQL_C_WCHAR,
-        SqlType::VarBinary { .. } => SQL_C_BINARY,
+        SqlType::VarBinary { .. } | SqlType::LongVarBinary { .. } => SQL_C_BINARY,
         SqlType::Date => SQL_C_TYPE_DATE,
         SqlType::Time { .. } => SQL_C_TYPE_TIME,
         SqlType::Timestamp { .. } => SQL_C_TYPE_TIMESTAMP,

@@ -117,7 +117,7 @@ pub fn data_source(info_type: u16, ctx: &InfoContext) -> Option<InfoValue> {
         SQL_MULTIPLE_ACTIVE_TXN => yes_no(false),
         SQL_NEED_LONG_DATA_LEN => yes_no(false),
         SQL_NULL_COLLATION => U16(SQL_NC_LOW), // NULLs sort as the smallest value
-        SQL_PROCEDURE_TERM => Str(String::new()),
+        SQL_PROCEDURE_TERM => Str("procedure".into()),
         SQL_SCHEMA_TERM => Str(String::new()),
         SQL_SCROLL_OPTIONS => U32(SQL_SO_FORWARD_ONLY),
         SQL_TABLE_TERM => Str("table".into()),

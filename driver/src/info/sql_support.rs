@@ -62,7 +62,7 @@ pub fn supported_sql(info_type: u16) -> Option<InfoValue> {
         SQL_OJ_CAPABILITIES => U32(SQL_OJ_LEFT | SQL_OJ_RIGHT | SQL_OJ_FULL | SQL_OJ_NESTED | SQL_OJ_NOT_ORDERED | SQL_OJ_INNER | SQL_OJ_ALL_COMPARISON_OPS),
         SQL_ORDER_BY_COLUMNS_IN_SELECT => yes_no(false),
         SQL_OUTER_JOINS => yes_no(true),
-        SQL_PROCEDURES => yes_no(false),
+        SQL_PROCEDURES => yes_no(true), // CALL DownloadFile(...)
         SQL_QUOTED_IDENTIFIER_CASE => U16(SQL_IC_SENSITIVE),
         SQL_SCHEMA_USAGE => U32(0), // no schemas
         // Quoted identifiers may hold any character; these are the ASCII ones.
@@ -104,7 +104,7 @@ pub fn limits(info_type: u16) -> Option<InfoValue> {
         SQL_MAX_CURSOR_NAME_LEN => U16(0), // no cursor names
         SQL_MAX_IDENTIFIER_LEN => U16(MAX_NAME_LEN),
         SQL_MAX_INDEX_SIZE => U32(0),
-        SQL_MAX_PROCEDURE_NAME_LEN => U16(0), // no procedures
+        SQL_MAX_PROCEDURE_NAME_LEN => U16(128),
         SQL_MAX_ROW_SIZE => U32(0),
         SQL_MAX_ROW_SIZE_INCLUDES_LONG => yes_no(false),
         SQL_MAX_SCHEMA_NAME_LEN => U16(128),

@@ -2,6 +2,7 @@
 //! names, a table provider per app / subtable table (scans pushed down to
 //! Kintone), and one for the fixed tables.
 
+mod estimate;
 mod fixed;
 pub mod scan;
 mod schema;

@@ -10,11 +10,18 @@ use std::sync::Arc;
 
 use arrow_array::{ArrayRef, RecordBatch, RecordBatchOptions};
 use arrow_schema::{Schema, SchemaRef};
+use datafusion::common::stats::Precision;
 use datafusion::common::tree_node::TreeNodeRecursion;
+use datafusion::common::Statistics;
+use datafusion::config::ConfigOptions;
 use datafusion::error::{DataFusionError, Result};
 use datafusion::execution::TaskContext;
+use datafusion::physical_expr::expressions::DynamicFilterPhysicalExpr;
 use datafusion::physical_expr::{EquivalenceProperties, PhysicalExpr};
 use datafusion::physical_plan::execution_plan::{Boundedness, EmissionType};
+use datafusion::physical_plan::filter_pushdown::{
+    ChildPushdownResult, FilterPushdownPhase, FilterPushdownPropagation, PushedDown,
+};
 use datafusion::physical_plan::stream::RecordBatchStreamAdapter;
 use datafusion::physical_plan::{
     DisplayAs, DisplayFormatType, ExecutionPlan, Partitioning, PlanProperties,
@@ -93,11 +100,13 @@ pub struct KintoneScanExec {
     projection: Projection,
     client: Client,
     properties: Arc<PlanProperties>,
-    /// Filters a hash join publishes at run time (its build side's keys),
-    /// read as `$id in (...)` batches. Nothing attaches them yet: DataFusion
-    /// re-creates a join's dynamic filter per execution, and binding the
-    /// live one to this scan is still to do.
+    /// Run-time filters DataFusion pushed into this scan (a hash join's
+    /// build-side keys, a TopK's or an aggregate's bound). Read once, when
+    /// the stream is first polled: a hash join polls its probe side only
+    /// after publishing its keys, so `$id in (...)` batches can be read.
     dynamic_filters: Vec<Arc<dyn PhysicalExpr>>,
+    /// A guess of the rows returned, for the planner (see `estimate`).
+    estimated_rows: usize,
 }
 
 impl KintoneScanExec {
@@ -129,7 +138,14 @@ impl KintoneScanExec {
             client,
             properties,
             dynamic_filters: Vec::new(),
+            estimated_rows: super::estimate::UNFILTERED_ROWS,
         })
+    }
+
+    /// The same scan with the planner's row guess.
+    pub fn with_estimated_rows(mut self, rows: usize) -> KintoneScanExec {
+        self.estimated_rows = rows;
+        self
     }
 
     pub fn spec(&self) -> &ScanSpec {
@@ -142,6 +158,7 @@ impl KintoneScanExec {
 
     /// The same scan asking for something else (order, limit...).
     pub fn with_spec(&self, spec: ScanSpec) -> Arc<KintoneScanExec> {
+        let spec_limit = spec.limit.map(|l| usize::try_from(l).unwrap_or(usize::MAX));
         Arc::new(KintoneScanExec {
             spec,
             binding: self.binding.clone(),
@@ -151,6 +168,10 @@ impl KintoneScanExec {
             client: self.client.clone(),
             properties: Arc::clone(&self.properties),
             dynamic_filters: self.dynamic_filters.clone(),
+            estimated_rows: match spec_limit {
+                Some(l) => self.estimated_rows.min(l),
+                None => self.estimated_rows,
+            },
         })
     }
 
@@ -266,11 +287,66 @@ impl ExecutionPlan for KintoneScanExec {
         Vec::new()
     }
 
+    /// An inexact row count (see `estimate`): it lets the hash join collect
+    /// the smaller side first.
+    fn partition_statistics(&self, _partition: Option<usize>) -> Result<Arc<Statistics>> {
+        let mut statistics = Statistics::new_unknown(&self.schema);
+        statistics.num_rows = Precision::Inexact(self.estimated_rows);
+        Ok(Arc::new(statistics))
+    }
+
+    /// Exposes the dynamic filters: a hash join publishes its keys only
+    /// when its probe subtree holds its filter.
     fn apply_expressions(
         &self,
-        _f: &mut dyn FnMut(&Arc<dyn PhysicalExpr>) -> Result<TreeNodeRecursion>,
+        f: &mut dyn FnMut(&Arc<dyn PhysicalExpr>) -> Result<TreeNodeRecursion>,
     ) -> Result<TreeNodeRecursion> {
+        for filter in &self.dynamic_filters {
+            if f(filter)? == TreeNodeRecursion::Stop {
+                return Ok(TreeNodeRecursion::Stop);
+            }
+        }
         Ok(TreeNodeRecursion::Continue)
+    }
+
+    /// Keeps the run-time (dynamic) filters pushed from above; static ones
+    /// were already translated from the logical plan. Every filter is
+    /// reported as not pushed: the parent still checks each row.
+    fn handle_child_pushdown_result(
+        &self,
+        phase: FilterPushdownPhase,
+        child_pushdown_result: ChildPushdownResult,
+        _config: &ConfigOptions,
+    ) -> Result<FilterPushdownPropagation<Arc<dyn ExecutionPlan>>> {
+        let filters = child_pushdown_result.parent_filters;
+        let verdicts = vec![PushedDown::No; filters.len()];
+        let dynamic: Vec<Arc<dyn PhysicalExpr>> = filters
+            .into_iter()
+            .map(|f| f.filter)
+            .filter(|f| f.downcast_ref::<DynamicFilterPhysicalExpr>().is_some())
+            .collect();
+        // Batches by `$id` only make sense for a plain read: a pushed order
+        // or limit would apply per batch.
+        let plain_read = self.spec.order_by.is_none() && self.spec.limit.is_none();
+        let mut propagation = FilterPushdownPropagation::with_parent_pushdown_result(verdicts);
+        if phase == FilterPushdownPhase::Post && plain_read && !dynamic.is_empty() {
+            let mut updated = self.clone();
+            updated.dynamic_filters.extend(dynamic);
+            propagation =
+                propagation.with_updated_node(Arc::new(updated) as Arc<dyn ExecutionPlan>);
+        }
+        Ok(propagation)
+    }
+
+    /// A re-executed plan (a recursive CTE's step) gets fresh joins whose
+    /// filters are new: the old ones must not restrict the next read.
+    fn reset_state(self: Arc<Self>) -> Result<Arc<dyn ExecutionPlan>> {
+        if self.dynamic_filters.is_empty() {
+            return Ok(self);
+        }
+        let mut reset = (*self).clone();
+        reset.dynamic_filters.clear();
+        Ok(Arc::new(reset))
     }
 
     fn replace_children(
@@ -403,8 +479,11 @@ impl ReadState {
             self.counted = Some(count);
             return Ok(());
         }
+        // Per-batch reads would break a pushed order or limit.
+        let plain_read = spec.order_by.is_none() && spec.limit.is_none();
         let batches = dynamic_filters
             .iter()
+            .filter(|_| plain_read)
             .find_map(|f| binding.dynamic_conditions(f));
         match batches {
             Some(conditions) => {

@@ -12,6 +12,7 @@ use datafusion::logical_expr::{Expr, TableProviderFilterPushDown};
 use datafusion::physical_plan::ExecutionPlan;
 use kintone_core::{Client, Paging};
 
+use super::estimate::estimated_rows;
 use super::scan::{KintoneScanExec, ScanSpec};
 use super::table_schema;
 use crate::catalog::{ColumnRole, TableDef, TableSource};
@@ -75,6 +76,7 @@ impl TableProvider for KintoneTable {
             .collect();
         let refs: Vec<&Expr> = filters.iter().collect();
         let pushed = self.binding.filter_all(&refs);
+        let estimate = estimated_rows(&self.binding, filters, &pushed, None);
         let all_exact = pushed.iter().all(|p| matches!(p, Some(Pushed::Exact(_))));
         let parts: Vec<String> = pushed
             .into_iter()
@@ -115,8 +117,10 @@ impl TableProvider for KintoneTable {
             // COUNT(*) over exactly pushed filters: one totalCount request.
             count_only: indices.is_empty() && all_exact && records && limit.is_none(),
         };
+        let estimate = limit.map_or(estimate, |l| estimate.min(l as usize));
         let exec = KintoneScanExec::new(spec, self.binding.clone(), columns, self.client.clone())
-            .map_err(|e| DataFusionError::External(Box::new(e)))?;
+            .map_err(|e| DataFusionError::External(Box::new(e)))?
+            .with_estimated_rows(estimate);
         Ok(Arc::new(exec))
     }
 }

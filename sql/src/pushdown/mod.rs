@@ -17,7 +17,7 @@ mod literal;
 mod order;
 pub mod rules;
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 
 pub use dynamic::ID_BATCH;
 pub use filter::HAS_ANY;

@@ -38,7 +38,7 @@ const OPTIONS: &str =
     r#","options":{"Travel":{"label":"Travel","index":"0"},"Meal":{"label":"Meal","index":"1"}}"#;
 const FLAGS: &str = r#","options":{"receipt":{"label":"receipt","index":"0"},"urgent":{"label":"urgent","index":"1"}}"#;
 
-pub(super) fn binding() -> TableBinding {
+pub(crate) fn binding() -> TableBinding {
     let mut columns = vec![
         bind("RecordId", def("$id", "__ID__", ""), SqlType::BigInt),
         bind("No", def("No", "RECORD_NUMBER", ""), SqlType::BigInt),

@@ -8,3 +8,4 @@ mod errors;
 mod fetch;
 mod metadata;
 mod params;
+mod procedures;
