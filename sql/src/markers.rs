@@ -97,3 +97,44 @@ mod tests {
         assert_eq!((sql.as_str(), n), ("SELECT 'it''s ?' , $1", 1));
     }
 }
+
+/// Gives the markers whose type the plan could not infer (`SELECT ?`,
+/// `COALESCE(?, ?)`) the type WVARCHAR, as SQLDescribeParam reports them:
+/// the result columns are then known before execution and the bound
+/// values arrive as text.
+pub fn type_untyped(
+    plan: datafusion::logical_expr::LogicalPlan,
+) -> datafusion::error::Result<datafusion::logical_expr::LogicalPlan> {
+    use datafusion::arrow::datatypes::{DataType, Field};
+    use datafusion::common::tree_node::{Transformed, TreeNode};
+    use datafusion::logical_expr::expr::Placeholder;
+    use datafusion::logical_expr::Expr;
+
+    let typed = plan.transform_up_with_subqueries(|node| {
+        let node = node.map_expressions(|expr| {
+            expr.transform_up(|e| match e {
+                Expr::Placeholder(Placeholder { id, field: None }) => {
+                    let field = std::sync::Arc::new(Field::new(&id, DataType::Utf8, true));
+                    Ok(Transformed::yes(Expr::Placeholder(Placeholder {
+                        id,
+                        field: Some(field),
+                    })))
+                }
+                other => Ok(Transformed::no(other)),
+            })
+        })?;
+        if node.transformed {
+            node.map_data(|p| p.recompute_schema())
+        } else {
+            Ok(node)
+        }
+    })?;
+    if !typed.transformed {
+        return Ok(typed.data);
+    }
+    // Parents of changed nodes take the new column types too.
+    typed
+        .data
+        .transform_up_with_subqueries(|node| Ok(Transformed::yes(node.recompute_schema()?)))
+        .map(|t| t.data)
+}

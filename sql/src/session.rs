@@ -159,6 +159,7 @@ impl Session {
         let plan = state
             .statement_to_plan(statement)
             .await
+            .and_then(crate::markers::type_untyped)
             .map_err(Error::from_datafusion)?;
         SQLOptions::new()
             .with_allow_ddl(false)

@@ -559,3 +559,31 @@ async fn a_record_id_join_reads_only_the_matching_records() {
     let right = "SELECT d.RecordId FROM Customers c RIGHT JOIN Deals d ON d.RecordId = c.RecordId AND c.RecordId <= 3";
     assert_eq!(count(&rows(&s, right, &[]).await), 60);
 }
+
+#[tokio::test]
+async fn untyped_markers_are_text() {
+    let emu = emulator().await;
+    let s = session(&emu, "").await;
+    let statement = s.prepare("SELECT ? AS v, COALESCE(?, 'none') AS w").await.unwrap();
+    assert_eq!(
+        statement.columns()[0].sql_type,
+        SqlType::WVarchar { length: 4000 }
+    );
+    assert_eq!(
+        statement.parameters()[0].sql_type,
+        SqlType::WVarchar { length: 4000 }
+    );
+    let mut stream = statement
+        .execute(
+            &[Param::Text("x".repeat(20_000)), Param::Null],
+            &ExecOptions::default(),
+        )
+        .await
+        .unwrap();
+    let batch = stream.next_batch().await.unwrap().unwrap();
+    assert_eq!(batch.column(0).as_string::<i32>().value(0).len(), 20_000);
+    assert_eq!(batch.column(1).as_string::<i32>().value(0), "none");
+    // A number bound to an untyped marker arrives as its text.
+    let b = rows(&s, "SELECT ? AS v", &[Param::Int(42)]).await;
+    assert_eq!(b[0].column(0).as_string::<i32>().value(0), "42");
+}
