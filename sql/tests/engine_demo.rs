@@ -564,7 +564,10 @@ async fn a_record_id_join_reads_only_the_matching_records() {
 async fn untyped_markers_are_text() {
     let emu = emulator().await;
     let s = session(&emu, "").await;
-    let statement = s.prepare("SELECT ? AS v, COALESCE(?, 'none') AS w").await.unwrap();
+    let statement = s
+        .prepare("SELECT ? AS v, COALESCE(?, 'none') AS w")
+        .await
+        .unwrap();
     assert_eq!(
         statement.columns()[0].sql_type,
         SqlType::WVarchar { length: 4000 }
