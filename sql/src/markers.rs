@@ -66,38 +66,6 @@ pub fn rewrite(sql: &str) -> (String, usize) {
     (out, markers)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::rewrite;
-
-    #[test]
-    fn markers_are_numbered_outside_literals_and_comments() {
-        let (sql, n) =
-            rewrite("SELECT '?', \"a?\" FROM t -- ?\nWHERE x = ? AND y IN (?, ?) /* ? */");
-        assert_eq!(n, 3);
-        assert_eq!(
-            sql,
-            "SELECT '?', \"a?\" FROM t -- ?\nWHERE x = $1 AND y IN ($2, $3) /* ? */"
-        );
-    }
-
-    #[test]
-    fn brackets_become_double_quotes() {
-        let (sql, _) =
-            rewrite("SELECT [Deal Name], [a\"b] FROM [Deals_Line Items] WHERE s = '[x]'");
-        assert_eq!(
-            sql,
-            "SELECT \"Deal Name\", \"a\"\"b\" FROM \"Deals_Line Items\" WHERE s = '[x]'"
-        );
-    }
-
-    #[test]
-    fn doubled_quotes_stay_inside_literals() {
-        let (sql, n) = rewrite("SELECT 'it''s ?' , ?");
-        assert_eq!((sql.as_str(), n), ("SELECT 'it''s ?' , $1", 1));
-    }
-}
-
 /// Gives the markers whose type the plan could not infer (`SELECT ?`,
 /// `COALESCE(?, ?)`) the type WVARCHAR, as SQLDescribeParam reports them:
 /// the result columns are then known before execution and the bound
@@ -137,4 +105,36 @@ pub fn type_untyped(
         .data
         .transform_up_with_subqueries(|node| Ok(Transformed::yes(node.recompute_schema()?)))
         .map(|t| t.data)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::rewrite;
+
+    #[test]
+    fn markers_are_numbered_outside_literals_and_comments() {
+        let (sql, n) =
+            rewrite("SELECT '?', \"a?\" FROM t -- ?\nWHERE x = ? AND y IN (?, ?) /* ? */");
+        assert_eq!(n, 3);
+        assert_eq!(
+            sql,
+            "SELECT '?', \"a?\" FROM t -- ?\nWHERE x = $1 AND y IN ($2, $3) /* ? */"
+        );
+    }
+
+    #[test]
+    fn brackets_become_double_quotes() {
+        let (sql, _) =
+            rewrite("SELECT [Deal Name], [a\"b] FROM [Deals_Line Items] WHERE s = '[x]'");
+        assert_eq!(
+            sql,
+            "SELECT \"Deal Name\", \"a\"\"b\" FROM \"Deals_Line Items\" WHERE s = '[x]'"
+        );
+    }
+
+    #[test]
+    fn doubled_quotes_stay_inside_literals() {
+        let (sql, n) = rewrite("SELECT 'it''s ?' , ?");
+        assert_eq!((sql.as_str(), n), ("SELECT 'it''s ?' , $1", 1));
+    }
 }
