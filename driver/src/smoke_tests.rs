@@ -11,19 +11,26 @@ use std::process::{Command, Stdio};
 use kintone_emulator::{Config, Emulator};
 
 fn library() -> PathBuf {
-    // target/debug/deps/kintone_odbc-<hash> -> target/debug/libkintone_odbc.so
+    // The test runs from <target>/debug/deps; the library is built next to
+    // it (as a dependency of the end-to-end tests) or one folder up (by
+    // `cargo build -p kintone-odbc`): the newer one is this build's.
     let exe = std::env::current_exe().expect("test executable path");
-    let lib = exe
-        .parent()
-        .and_then(|p| p.parent())
-        .expect("target dir")
-        .join("libkintone_odbc.so");
-    assert!(
-        lib.exists(),
-        "{} is missing: run `cargo build -p kintone-odbc` first",
-        lib.display()
-    );
-    lib
+    let deps = exe.parent().expect("deps folder");
+    let candidates = [
+        deps.join("libkintone_odbc.so"),
+        deps.parent().expect("profile folder").join("libkintone_odbc.so"),
+    ];
+    candidates
+        .iter()
+        .filter_map(|p| Some((std::fs::metadata(p).ok()?.modified().ok()?, p)))
+        .max()
+        .map(|(_, p)| p.clone())
+        .unwrap_or_else(|| {
+            panic!(
+                "{} is missing: run `cargo build -p kintone-odbc` first",
+                candidates[1].display()
+            )
+        })
 }
 
 struct Odbc {

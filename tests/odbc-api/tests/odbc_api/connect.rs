@@ -159,9 +159,14 @@ fn client_certificate_over_https() {
     ))
     .expect("HTTPS with a client certificate");
     assert_eq!(count(&conn, "Customers"), 25);
-    // Without the certificate the TLS handshake fails: no connection.
+    // Without the certificate the server refuses the connection. With TLS
+    // 1.3 it says so in an alert after the client has finished its side of
+    // the handshake: read first, it is 08001 (cannot connect); when the
+    // server's close wins the race with the client's request (a loaded
+    // machine), the client sees the connection drop: 08S01. Never a success.
     let without = connect(&driver_string(&emu.url, &base));
-    assert_eq!(state_of(without), "08001");
+    let state = state_of(without);
+    assert!(state == "08001" || state == "08S01", "{state}");
 }
 
 #[test]
