@@ -18,7 +18,9 @@ fn library() -> PathBuf {
     let deps = exe.parent().expect("deps folder");
     let candidates = [
         deps.join("libkintone_odbc.so"),
-        deps.parent().expect("profile folder").join("libkintone_odbc.so"),
+        deps.parent()
+            .expect("profile folder")
+            .join("libkintone_odbc.so"),
     ];
     candidates
         .iter()
