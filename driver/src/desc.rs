@@ -6,8 +6,8 @@ use std::ffi::c_void;
 
 use sql::SqlType;
 
-use crate::coltype;
 use crate::error::{DriverError, DriverResult};
+use crate::odbc_type as ot;
 use crate::sys::*;
 
 /// Which of the four descriptors.
@@ -75,13 +75,13 @@ impl DescRecord {
     /// An implementation record describing a value of `sql_type`.
     pub fn implementation(sql_type: SqlType, name: &str, nullable: bool, odbc2: bool) -> Self {
         DescRecord {
-            concise_type: coltype::concise_type(&sql_type, odbc2),
-            verbose_type: coltype::verbose_type(&sql_type),
-            datetime_code: coltype::datetime_code(&sql_type),
-            length: coltype::column_size(&sql_type),
-            octet_length: coltype::octet_length(&sql_type) as isize,
-            precision: coltype::desc_precision(&sql_type),
-            scale: coltype::decimal_digits(&sql_type),
+            concise_type: ot::concise_type(&sql_type, odbc2),
+            verbose_type: ot::verbose_type(&sql_type),
+            datetime_code: ot::datetime_code(&sql_type).unwrap_or(0),
+            length: ot::column_size(&sql_type) as u64,
+            octet_length: ot::transfer_octet_length(&sql_type) as isize,
+            precision: ot::desc_precision(&sql_type),
+            scale: ot::desc_scale(&sql_type),
             nullable: if nullable { SQL_NULLABLE } else { SQL_NO_NULLS },
             name: name.to_owned(),
             sql_type: Some(sql_type),
@@ -236,21 +236,23 @@ impl Descriptor {
             }
             SQL_DESC_SCHEMA_NAME | SQL_DESC_CATALOG_NAME => Str(String::new()),
             SQL_DESC_TYPE_NAME | SQL_DESC_LOCAL_TYPE_NAME => {
-                derived(|t| Str(t.type_name().to_owned()), Str(String::new()))
+                derived(|t| Str(ot::type_name(t).to_owned()), Str(String::new()))
             }
-            SQL_DESC_DISPLAY_SIZE => derived(|t| Len(coltype::display_size(t) as isize), Len(0)),
-            SQL_DESC_UNSIGNED => derived(|t| I16(coltype::unsigned(t) as i16), I16(0)),
+            SQL_DESC_DISPLAY_SIZE => derived(|t| Len(ot::display_size(t) as isize), Len(0)),
+            SQL_DESC_UNSIGNED => derived(|t| I16(ot::desc_unsigned(t) as i16), I16(0)),
             SQL_DESC_FIXED_PREC_SCALE | SQL_DESC_AUTO_UNIQUE_VALUE | SQL_DESC_ROWVER => I16(0),
-            SQL_DESC_CASE_SENSITIVE => derived(|t| I16(coltype::is_character(t) as i16), I16(0)),
-            SQL_DESC_SEARCHABLE => derived(|t| I16(coltype::searchable(t) as i16), I16(0)),
+            SQL_DESC_CASE_SENSITIVE => derived(|t| I16(ot::case_sensitive(t) as i16), I16(0)),
+            SQL_DESC_SEARCHABLE => derived(|t| I16(ot::searchable(t)), I16(0)),
             SQL_DESC_UPDATABLE => I16(SQL_ATTR_READONLY as i16),
-            SQL_DESC_NUM_PREC_RADIX => derived(|t| I32(coltype::num_prec_radix(t)), I32(0)),
+            SQL_DESC_NUM_PREC_RADIX => {
+                derived(|t| I32(ot::num_prec_radix(t).map_or(0, i32::from)), I32(0))
+            }
             SQL_DESC_LITERAL_PREFIX => derived(
-                |t| Str(coltype::literal_affixes(t).0.into()),
+                |t| Str(ot::literal_prefix(t).unwrap_or_default().into()),
                 Str(String::new()),
             ),
             SQL_DESC_LITERAL_SUFFIX => derived(
-                |t| Str(coltype::literal_affixes(t).1.into()),
+                |t| Str(ot::literal_suffix(t).unwrap_or_default().into()),
                 Str(String::new()),
             ),
             SQL_DESC_MAXIMUM_SCALE | SQL_DESC_MINIMUM_SCALE => I16(r.scale),
@@ -369,20 +371,7 @@ pub enum FieldValue {
     Str(String),
 }
 
-/// The size in bytes of one value of a fixed-length C type, `None` for
-/// character and binary types (whose element size is the buffer length).
-pub fn fixed_c_type_size(c_type: i16) -> Option<usize> {
-    Some(match c_type {
-        SQL_C_BIT | SQL_C_TINYINT | SQL_C_STINYINT | SQL_C_UTINYINT => 1,
-        SQL_C_SHORT | SQL_C_SSHORT | SQL_C_USHORT => 2,
-        SQL_C_LONG | SQL_C_SLONG | SQL_C_ULONG | SQL_C_FLOAT => 4,
-        SQL_C_DOUBLE | SQL_C_SBIGINT | SQL_C_UBIGINT => 8,
-        SQL_C_TYPE_DATE | SQL_C_DATE | SQL_C_TYPE_TIME | SQL_C_TIME => 6,
-        SQL_C_TYPE_TIMESTAMP | SQL_C_TIMESTAMP | SQL_C_GUID => 16,
-        SQL_C_NUMERIC => 19,
-        _ => return None,
-    })
-}
+pub use crate::convert::c_types::fixed_c_type_size;
 
 /// Where element `row` of a binding lives: column-wise (bind_type 0)
 /// elements step by `element_size`, row-wise by the row size; both shifted

@@ -8,6 +8,7 @@ use crate::desc::{element_address, fixed_c_type_size, indicator_address, FieldVa
 use crate::encoding::put;
 use crate::error::{DriverError, DriverResult};
 use crate::handles::{Done, Warnings};
+use crate::odbc_type as ot;
 use crate::runtime::CancelFlag;
 use crate::statement::StmtState;
 use crate::sys::*;
@@ -269,9 +270,9 @@ impl StmtState {
         };
         Ok(ColumnDescription {
             name: c.name.clone(),
-            data_type: crate::coltype::concise_type(&c.sql_type, self.odbc2()),
-            column_size: crate::coltype::column_size(&c.sql_type),
-            decimal_digits: crate::coltype::decimal_digits(&c.sql_type),
+            data_type: ot::concise_type(&c.sql_type, self.odbc2()),
+            column_size: ot::column_size(&c.sql_type) as u64,
+            decimal_digits: ot::desc_scale(&c.sql_type),
             nullable: if c.nullable {
                 SQL_NULLABLE
             } else {
@@ -297,19 +298,15 @@ impl StmtState {
         let value = match field {
             SQL_COLUMN_NAME | SQL_DESC_NAME | SQL_DESC_LABEL => ColAttr::Str(c.name.clone()),
             SQL_COLUMN_LENGTH | SQL_DESC_OCTET_LENGTH => {
-                ColAttr::Num(crate::coltype::octet_length(t) as isize)
+                ColAttr::Num(ot::transfer_octet_length(t) as isize)
             }
-            SQL_COLUMN_PRECISION => ColAttr::Num(crate::coltype::column_size(t) as isize),
-            SQL_COLUMN_SCALE | SQL_DESC_SCALE => {
-                ColAttr::Num(crate::coltype::decimal_digits(t) as isize)
-            }
+            SQL_COLUMN_PRECISION => ColAttr::Num(ot::column_size(t) as isize),
+            SQL_COLUMN_SCALE | SQL_DESC_SCALE => ColAttr::Num(ot::desc_scale(t) as isize),
             SQL_COLUMN_NULLABLE | SQL_DESC_NULLABLE => ColAttr::Num(if c.nullable { 1 } else { 0 }),
-            SQL_DESC_CONCISE_TYPE => {
-                ColAttr::Num(crate::coltype::concise_type(t, self.odbc2()) as isize)
-            }
-            SQL_DESC_TYPE => ColAttr::Num(crate::coltype::verbose_type(t) as isize),
-            SQL_DESC_LENGTH => ColAttr::Num(crate::coltype::column_size(t) as isize),
-            SQL_DESC_PRECISION => ColAttr::Num(crate::coltype::desc_precision(t) as isize),
+            SQL_DESC_CONCISE_TYPE => ColAttr::Num(ot::concise_type(t, self.odbc2()) as isize),
+            SQL_DESC_TYPE => ColAttr::Num(ot::verbose_type(t) as isize),
+            SQL_DESC_LENGTH => ColAttr::Num(ot::column_size(t) as isize),
+            SQL_DESC_PRECISION => ColAttr::Num(ot::desc_precision(t) as isize),
             // The table and column a plain column reference passes
             // through; empty for expressions, as the specification says.
             SQL_DESC_TABLE_NAME | SQL_DESC_BASE_TABLE_NAME => {

@@ -14,7 +14,6 @@ pub mod error;
 pub mod info;
 
 mod api;
-pub mod coltype;
 pub mod connection;
 pub mod cursor;
 pub mod data_at_exec;
@@ -26,6 +25,7 @@ pub mod env;
 pub mod exec;
 pub mod fetch;
 pub mod handles;
+pub mod odbc_type;
 pub mod panic_guard;
 pub mod runtime;
 pub mod set_pos;

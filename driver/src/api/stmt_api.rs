@@ -3,10 +3,10 @@
 //! SQLRowCount, SQLMoreResults, SQLCloseCursor, cursor names.
 
 use super::out_str;
-use crate::coltype;
 use crate::encoding::{len_i16, put, read_str, Encoding, Narrow, Unit, Wide};
 use crate::error::DriverError;
 use crate::handles::{with_handle, Done};
+use crate::odbc_type as ot;
 use crate::statement::StmtState;
 use crate::sys::*;
 
@@ -165,9 +165,9 @@ pub extern "system" fn SQLDescribeParam(
             .ok_or_else(|| DriverError::new("07009", format!("invalid descriptor index {n}")))?;
         let t = &param.sql_type;
         unsafe {
-            put(data_type, coltype::concise_type(t, st.odbc2()));
-            put(size, coltype::column_size(t) as usize);
-            put(digits, coltype::decimal_digits(t));
+            put(data_type, ot::concise_type(t, st.odbc2()));
+            put(size, ot::column_size(t) as usize);
+            put(digits, ot::desc_scale(t));
             put(nullable, SQL_NULLABLE_UNKNOWN);
         }
         Ok(Done::Ok)

@@ -6,7 +6,7 @@ use super::pattern::{self, NameFilter};
 use super::result_set::{
     build, int, sized_text, small, text, Cell, ColumnSpec, ResultSet, REMARKS_LENGTH,
 };
-use super::type_codes as tc;
+use crate::odbc_type as ot;
 use crate::DriverError;
 
 /// SQLColumns' 18 result set columns.
@@ -75,18 +75,18 @@ fn column_row(c: &ColumnInfo) -> Vec<Cell> {
         Cell::Null,
         Cell::text(&c.table),
         Cell::text(&c.name),
-        Cell::Small(tc::sql_data_type(t)),
-        Cell::text(t.type_name()),
-        Cell::Int(tc::column_size(t)),
-        Cell::Int(tc::buffer_length(t)),
-        Cell::opt_small(tc::decimal_digits(t)),
-        Cell::opt_small(tc::num_prec_radix(t)),
+        Cell::Small(ot::concise_type(t, false)),
+        Cell::text(ot::type_name(t)),
+        Cell::Int(ot::column_size(t)),
+        Cell::Int(ot::transfer_octet_length(t)),
+        Cell::opt_small(ot::decimal_digits(t)),
+        Cell::opt_small(ot::num_prec_radix(t)),
         Cell::Small(i16::from(c.nullable)), // SQL_NULLABLE 1 / SQL_NO_NULLS 0
         Cell::opt_text(Some(&c.remarks)),
         Cell::opt_text(c.default.as_deref()),
-        Cell::Small(tc::verbose_type(t)),
-        Cell::opt_small(tc::datetime_sub(t)),
-        Cell::opt_int(tc::char_octet_length(t)),
+        Cell::Small(ot::verbose_type(t)),
+        Cell::opt_small(ot::datetime_code(t)),
+        Cell::opt_int(ot::char_octet_length(t)),
         Cell::Int(i32::try_from(c.ordinal).unwrap_or(i32::MAX)),
         Cell::text(if c.nullable { "YES" } else { "NO" }),
     ]

@@ -7,7 +7,7 @@ use sql::{ColumnInfo, ForeignKey};
 
 use super::pattern::NameFilter;
 use super::result_set::{build, int, sized_text, small, text, Cell, ColumnSpec, ResultSet};
-use super::type_codes as tc;
+use crate::odbc_type as ot;
 use crate::DriverError;
 
 /// SQLPrimaryKeys' columns.
@@ -288,11 +288,11 @@ pub fn special_columns_result(
             vec![
                 row_scope.clone(),
                 Cell::text(&c.name),
-                Cell::Small(tc::sql_data_type(t)),
-                Cell::text(t.type_name()),
-                Cell::Int(tc::column_size(t)),
-                Cell::Int(tc::buffer_length(t)),
-                Cell::opt_small(tc::decimal_digits(t)),
+                Cell::Small(ot::concise_type(t, false)),
+                Cell::text(ot::type_name(t)),
+                Cell::Int(ot::column_size(t)),
+                Cell::Int(ot::transfer_octet_length(t)),
+                Cell::opt_small(ot::decimal_digits(t)),
                 Cell::Small(SQL_PC_NOT_PSEUDO),
             ]
         })

@@ -14,7 +14,6 @@ mod pattern;
 mod procedures;
 mod result_set;
 mod tables;
-mod type_codes;
 mod type_info;
 
 #[cfg(test)]
@@ -40,34 +39,9 @@ pub use type_info::{type_info, REPORTED_TYPES, TYPE_INFO_COLUMNS};
 
 use crate::DriverError;
 
-/// The SQL layer's error as a diagnostic. Provisional: the one SQLSTATE
-/// table is `crate::error`'s (branch `driver-core`); this will call it.
-fn from_sql(error: sql::Error) -> DriverError {
-    use kintone_core::ErrorCategory as C;
-    let sqlstate = match &error {
-        sql::Error::Syntax(_) | sql::Error::Plan(_) => "42000",
-        sql::Error::UnknownTable(_) => "42S02",
-        sql::Error::UnknownColumn(_) => "42S22",
-        sql::Error::Unsupported(_) => "HYC00",
-        sql::Error::Parameter { .. } => "07002",
-        sql::Error::Cancelled => "HY008",
-        sql::Error::Kintone(k) => match k.category() {
-            C::Connect | C::Tls => "08001",
-            C::Auth => "28000",
-            C::Permission => "42000",
-            C::Timeout => "HYT00",
-            C::Link => "08S01",
-            C::Conflict => "40001",
-            C::Properties | C::Other => "HY000",
-        },
-        _ => "HY000",
-    };
-    DriverError::new(sqlstate, error.to_string())
-}
-
 /// Every table of the connection.
 async fn all_tables(session: &Session) -> Result<Vec<TableInfo>, DriverError> {
-    session.tables().await.map_err(from_sql)
+    session.tables().await.map_err(DriverError::from)
 }
 
 /// The columns of one table named exactly `name` (none if there is no such
@@ -77,7 +51,7 @@ async fn columns_of(session: &Session, name: &str) -> Result<Vec<ColumnInfo>, Dr
     if !tables.iter().any(|t| t.name == name) {
         return Ok(Vec::new());
     }
-    session.columns(name).await.map_err(from_sql)
+    session.columns(name).await.map_err(DriverError::from)
 }
 
 /// SQLTables.
@@ -105,7 +79,7 @@ pub async fn columns(
     let all = all_tables(session).await?;
     let mut cols = Vec::new();
     for t in matching_tables(&all, catalog, schema, table, metadata_id)? {
-        cols.extend(session.columns(&t.name).await.map_err(from_sql)?);
+        cols.extend(session.columns(&t.name).await.map_err(DriverError::from)?);
     }
     columns_result(&cols, column, metadata_id)
 }
@@ -136,7 +110,7 @@ pub async fn foreign_keys(
         // Answer without a round trip.
         return foreign_keys_result(&[], None, None, None, None, None, None);
     }
-    let keys = session.foreign_keys().await.map_err(from_sql)?;
+    let keys = session.foreign_keys().await.map_err(DriverError::from)?;
     foreign_keys_result(
         &keys, pk_catalog, pk_schema, pk_table, fk_catalog, fk_schema, fk_table,
     )

@@ -6,7 +6,7 @@ use sql::{ProcedureColumn, ProcedureInfo};
 use super::empty_sets::{PROCEDURES_COLUMNS, PROCEDURE_COLUMNS_COLUMNS};
 use super::pattern::NameFilter;
 use super::result_set::{build, Cell, ResultSet};
-use super::type_codes as tc;
+use crate::odbc_type as ot;
 use crate::DriverError;
 
 /// SQL_PT_PROCEDURE: returns no value of its own.
@@ -97,18 +97,18 @@ fn row(procedure: &str, c: &ProcedureColumn, kind: i16, ordinal: i32) -> Vec<Cel
         Cell::text(procedure),
         Cell::text(c.name),
         Cell::Small(kind),
-        Cell::Small(tc::sql_data_type(t)),
-        Cell::text(t.type_name()),
-        Cell::Int(tc::column_size(t)),
-        Cell::Int(tc::buffer_length(t)),
-        Cell::opt_small(tc::decimal_digits(t)),
-        Cell::opt_small(tc::num_prec_radix(t)),
+        Cell::Small(ot::concise_type(t, false)),
+        Cell::text(ot::type_name(t)),
+        Cell::Int(ot::column_size(t)),
+        Cell::Int(ot::transfer_octet_length(t)),
+        Cell::opt_small(ot::decimal_digits(t)),
+        Cell::opt_small(ot::num_prec_radix(t)),
         Cell::Small(i16::from(c.nullable)),
         Cell::text(c.remarks),
         Cell::Null,
-        Cell::Small(tc::verbose_type(t)),
-        Cell::opt_small(tc::datetime_sub(t)),
-        Cell::opt_int(tc::char_octet_length(t)),
+        Cell::Small(ot::verbose_type(t)),
+        Cell::opt_small(ot::datetime_code(t)),
+        Cell::opt_int(ot::char_octet_length(t)),
         Cell::Int(ordinal),
         Cell::text(if c.nullable { "YES" } else { "NO" }),
     ]

@@ -5,7 +5,10 @@
 use sql::SqlType;
 
 use super::result_set::{build, int, small, text, Cell, ColumnSpec, ResultSet};
-use super::type_codes as tc;
+use crate::odbc_type as ot;
+use crate::sys::{
+    SQL_DATE, SQL_TIME, SQL_TIMESTAMP, SQL_TYPE_DATE, SQL_TYPE_TIME, SQL_TYPE_TIMESTAMP,
+};
 use crate::DriverError;
 
 /// SQLGetTypeInfo's 19 columns.
@@ -30,10 +33,6 @@ pub const TYPE_INFO_COLUMNS: &[ColumnSpec] = &[
     int("NUM_PREC_RADIX", true),
     small("INTERVAL_PRECISION", true),
 ];
-
-/// SEARCHABLE values.
-pub const SQL_ALL_EXCEPT_LIKE: i16 = 2;
-pub const SQL_SEARCHABLE: i16 = 3;
 
 /// The widest instance of each type the driver reports, in DATA_TYPE order
 /// (the sizes become COLUMN_SIZE, the largest a column of the type has).
@@ -67,38 +66,6 @@ pub const REPORTED_TYPES: &[SqlType] = &[
 const MAX_SCALE: i16 = 38;
 const MAX_FRACTION_DIGITS: i16 = 9;
 
-fn is_text(t: &SqlType) -> bool {
-    matches!(
-        t,
-        SqlType::Varchar { .. } | SqlType::WVarchar { .. } | SqlType::WLongVarchar { .. }
-    )
-}
-
-fn is_number(t: &SqlType) -> bool {
-    tc::num_prec_radix(t).is_some()
-}
-
-/// SEARCHABLE: text supports every predicate including LIKE (evaluated by
-/// the SQL layer when Kintone cannot), the other types all but LIKE.
-pub fn searchable(t: &SqlType) -> i16 {
-    if is_text(t) {
-        SQL_SEARCHABLE
-    } else {
-        SQL_ALL_EXCEPT_LIKE
-    }
-}
-
-fn literal_affixes(t: &SqlType) -> (Option<&'static str>, Option<&'static str>) {
-    match t {
-        _ if is_text(t) => (Some("'"), Some("'")),
-        SqlType::VarBinary { .. } | SqlType::LongVarBinary { .. } => (Some("X'"), Some("'")),
-        SqlType::Date => (Some("DATE '"), Some("'")),
-        SqlType::Time { .. } => (Some("TIME '"), Some("'")),
-        SqlType::Timestamp { .. } => (Some("TIMESTAMP '"), Some("'")),
-        _ => (None, None),
-    }
-}
-
 fn create_params(t: &SqlType) -> Option<&'static str> {
     match t {
         SqlType::Varchar { .. } | SqlType::WVarchar { .. } | SqlType::VarBinary { .. } => {
@@ -121,28 +88,27 @@ fn scale_range(t: &SqlType) -> (Option<i16>, Option<i16>) {
 }
 
 fn type_row(t: &SqlType) -> Vec<Cell> {
-    let (prefix, suffix) = literal_affixes(t);
     let (min_scale, max_scale) = scale_range(t);
-    let number = is_number(t);
+    let number = ot::num_prec_radix(t).is_some();
     vec![
-        Cell::text(t.type_name()),
-        Cell::Small(tc::sql_data_type(t)),
-        Cell::Int(tc::column_size(t)),
-        Cell::opt_text(prefix),
-        Cell::opt_text(suffix),
+        Cell::text(ot::type_name(t)),
+        Cell::Small(ot::concise_type(t, false)),
+        Cell::Int(ot::column_size(t)),
+        Cell::opt_text(ot::literal_prefix(t)),
+        Cell::opt_text(ot::literal_suffix(t)),
         Cell::opt_text(create_params(t)),
         Cell::Small(1), // SQL_NULLABLE: every Kintone field can be blank
-        Cell::Small(i16::from(is_text(t))),
-        Cell::Small(searchable(t)),
-        if number { Cell::Small(0) } else { Cell::Null }, // signed
+        Cell::Small(i16::from(ot::case_sensitive(t))),
+        Cell::Small(ot::searchable(t)),
+        Cell::opt_small(ot::unsigned(t).map(i16::from)),
         Cell::Small(0),                                   // no money types
         if number { Cell::Small(0) } else { Cell::Null }, // not auto-incrementing
-        Cell::text(t.type_name()),
+        Cell::text(ot::type_name(t)),
         Cell::opt_small(min_scale),
         Cell::opt_small(max_scale),
-        Cell::Small(tc::verbose_type(t)),
-        Cell::opt_small(tc::datetime_sub(t)),
-        Cell::opt_int(tc::num_prec_radix(t).map(i32::from)),
+        Cell::Small(ot::verbose_type(t)),
+        Cell::opt_small(ot::datetime_code(t)),
+        Cell::opt_int(ot::num_prec_radix(t).map(i32::from)),
         Cell::Null,
     ]
 }
@@ -152,14 +118,14 @@ fn type_row(t: &SqlType) -> Vec<Cell> {
 /// does not have gives an empty result set.
 pub fn type_info(data_type: i16) -> Result<ResultSet, DriverError> {
     let wanted = match data_type {
-        9 => tc::SQL_TYPE_DATE,
-        10 => tc::SQL_TYPE_TIME,
-        11 => tc::SQL_TYPE_TIMESTAMP,
+        SQL_DATE => SQL_TYPE_DATE,
+        SQL_TIME => SQL_TYPE_TIME,
+        SQL_TIMESTAMP => SQL_TYPE_TIMESTAMP,
         other => other,
     };
     let rows = REPORTED_TYPES
         .iter()
-        .filter(|t| wanted == 0 || tc::sql_data_type(t) == wanted)
+        .filter(|t| wanted == 0 || ot::concise_type(t, false) == wanted)
         .map(type_row)
         .collect();
     build(TYPE_INFO_COLUMNS, rows)
@@ -318,9 +284,9 @@ mod tests {
         }
         // And every SqlType the SQL layer can produce has a row.
         for t in REPORTED_TYPES {
-            let same_code = rows(&type_info(tc::sql_data_type(t)).unwrap());
-            assert_eq!(same_code[0][0], Cell::text(t.type_name()));
-            assert_eq!(searchable(t), if is_text(t) { 3 } else { 2 });
+            let same_code = rows(&type_info(ot::concise_type(t, false)).unwrap());
+            assert_eq!(same_code[0][0], Cell::text(ot::type_name(t)));
+            assert_eq!(ot::searchable(t), if ot::is_character(t) { 3 } else { 2 });
         }
     }
 }
