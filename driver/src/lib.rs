@@ -4,6 +4,7 @@
 //! * [`convert`]: Arrow cells to the application's C types, C parameters to [`sql::Param`].
 //! * [`info`]: SQLGetInfo, SQLGetFunctions, SQLGetTypeInfo data.
 //! * [`catalog_fns`]: the result sets of SQLTables, SQLColumns and the other catalog functions.
+//! * [`odbc_type`]: what every metadata path reports of an SQL type (codes, sizes, attributes).
 //! * the C ABI (`api`): thin exports over [`handles`] (validation, panic
 //!   boundary, diagnostics), [`connection`], [`statement`], [`exec`] and
 //!   [`fetch`], with strings through [`encoding`] (ANSI and Unicode).
