@@ -92,6 +92,43 @@ async fn every_query_equals_sqlite() {
     );
 }
 
+/// With `NumberMapToDouble=true` NUMBER columns are DOUBLE, as SQLite's
+/// REAL model holds them: the filter queries again, their comparisons
+/// sent as ranges around the literals and re-checked.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn numbers_as_doubles_equal_sqlite() {
+    let world = world().await;
+    let session = sql::Session::connect(&harness::properties(
+        &world.emulator.base_url(),
+        "NumberMapToDouble=true",
+    ))
+    .await
+    .expect("a session with DOUBLE numbers");
+    // The comparison is sent (as a range), not only evaluated locally.
+    let plan = run_engine(
+        &session,
+        "EXPLAIN SELECT RecordId FROM Items WHERE Price >= 100",
+    )
+    .await
+    .unwrap();
+    let plan = format!("{plan:?}");
+    assert!(plan.contains("Price > 99.99999999999999"), "{plan}");
+    let queries = queries_filters::queries();
+    let mut failures = Vec::new();
+    for query in &queries {
+        if let Some(report) = harness::check_with(&world, &session, query).await {
+            failures.push(report);
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} queries differ from SQLite with DOUBLE numbers:\n\n{}",
+        failures.len(),
+        queries.len(),
+        failures.join("\n\n")
+    );
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn escape_functions_run_in_the_engine_with_the_odbc_values() {
     let world = world().await;

@@ -6,57 +6,15 @@ use arrow_array::cast::AsArray;
 use arrow_array::types::Int64Type;
 use arrow_array::{Array, RecordBatch};
 use arrow_schema::DataType;
-use kintone_core::Properties;
-use kintone_emulator::{Config, Emulator, EmulatorHandle};
-use sql::{Error, ExecOptions, Param, Session, SqlType, TableKind};
+use sql::{Error, ExecOptions, Param, SqlType, TableKind};
 
-async fn emulator() -> EmulatorHandle {
-    Emulator::start(Config {
-        datasets: vec!["demo".into()],
-        ..Config::default()
-    })
-    .await
-    .expect("the emulator starts")
-}
-
-async fn session(emu: &EmulatorHandle, extra: &str) -> Session {
-    let props = Properties::parse(&format!(
-        "Url={};User=demo-admin;Password=demo-password;{extra}",
-        emu.base_url()
-    ))
-    .expect("valid properties");
-    Session::connect(&props).await.expect("connects")
-}
-
-async fn rows(session: &Session, sql: &str, params: &[Param]) -> Vec<RecordBatch> {
-    let statement = session
-        .prepare(sql)
-        .await
-        .unwrap_or_else(|e| panic!("{sql}: {e}"));
-    let mut stream = statement
-        .execute(params, &ExecOptions::default())
-        .await
-        .unwrap_or_else(|e| panic!("{sql}: {e}"));
-    let mut out = Vec::new();
-    while let Some(batch) = stream.next_batch().await {
-        out.push(batch.unwrap_or_else(|e| panic!("{sql}: {e}")));
-    }
-    out
-}
-
-fn count(batches: &[RecordBatch]) -> usize {
-    batches.iter().map(|b| b.num_rows()).sum()
-}
-
-fn first_i64(batches: &[RecordBatch]) -> i64 {
-    let b = batches.iter().find(|b| b.num_rows() > 0).expect("a row");
-    b.column(0).as_primitive::<Int64Type>().value(0)
-}
+mod common;
+use common::*;
 
 #[tokio::test]
 async fn catalog_lists_apps_subtables_and_fixed_tables() {
-    let emu = emulator().await;
-    let s = session(&emu, "").await;
+    let emu = demo_emulator().await;
+    let s = demo_session(&emu, "").await;
     let tables = s.tables().await.unwrap();
     let names: Vec<&str> = tables.iter().map(|t| t.name.as_str()).collect();
     for expected in [
@@ -114,8 +72,8 @@ async fn catalog_lists_apps_subtables_and_fixed_tables() {
 
 #[tokio::test]
 async fn field_codes_with_use_code_for_field_name() {
-    let emu = emulator().await;
-    let s = session(
+    let emu = demo_emulator().await;
+    let s = demo_session(
         &emu,
         "UseCodeForFieldName=true;SubtableSeparatorCharacter=.",
     )
@@ -134,8 +92,8 @@ async fn field_codes_with_use_code_for_field_name() {
 
 #[tokio::test]
 async fn quoted_names_with_spaces_and_japanese_both_ways() {
-    let emu = emulator().await;
-    let s = session(&emu, "").await;
+    let emu = demo_emulator().await;
+    let s = demo_session(&emu, "").await;
     let a = rows(
         &s,
         "SELECT \"案件名\", [Close date] FROM [Deals] WHERE \"RecordId\" = 1",
@@ -153,8 +111,8 @@ async fn quoted_names_with_spaces_and_japanese_both_ways() {
 
 #[tokio::test]
 async fn filters_projection_and_count_go_to_kintone() {
-    let emu = emulator().await;
-    let s = session(&emu, "").await;
+    let emu = demo_emulator().await;
+    let s = demo_session(&emu, "").await;
     let before = emu.stats();
     let b = rows(
         &s,
@@ -189,8 +147,8 @@ async fn filters_projection_and_count_go_to_kintone() {
 
 #[tokio::test]
 async fn joins_aggregates_and_order() {
-    let emu = emulator().await;
-    let s = session(&emu, "UseCodeForFieldName=true").await;
+    let emu = demo_emulator().await;
+    let s = demo_session(&emu, "UseCodeForFieldName=true").await;
     let joined = rows(
         &s,
         "SELECT d.title, count(*) AS items FROM Deals d JOIN Deals_line_items li ON li.RecordId = d.RecordId GROUP BY d.title ORDER BY items DESC, d.title",
@@ -243,8 +201,8 @@ async fn joins_aggregates_and_order() {
 
 #[tokio::test]
 async fn parameters_max_rows_and_explain() {
-    let emu = emulator().await;
-    let s = session(&emu, "UseCodeForFieldName=true;MaxRows=3").await;
+    let emu = demo_emulator().await;
+    let s = demo_session(&emu, "UseCodeForFieldName=true;MaxRows=3").await;
     let st = s
         .prepare("SELECT RecordId, title FROM Deals WHERE RecordId > ? AND stage IN (?, ?)")
         .await
@@ -295,8 +253,8 @@ async fn parameters_max_rows_and_explain() {
 
 #[tokio::test]
 async fn errors_have_their_kind() {
-    let emu = emulator().await;
-    let s = session(&emu, "").await;
+    let emu = demo_emulator().await;
+    let s = demo_session(&emu, "").await;
     assert!(matches!(
         s.prepare("SELECT * FROM Nope").await,
         Err(Error::UnknownTable(_))
@@ -314,8 +272,8 @@ async fn errors_have_their_kind() {
 
 #[tokio::test]
 async fn fixed_tables() {
-    let emu = emulator().await;
-    let s = session(&emu, "").await;
+    let emu = demo_emulator().await;
+    let s = demo_session(&emu, "").await;
     let apps = rows(&s, "SELECT AppId, Name FROM Apps ORDER BY AppId", &[]).await;
     assert!(count(&apps) >= 3);
     let fields = rows(&s, "SELECT FieldCode FROM FormFields WHERE AppId = 2", &[]).await;
@@ -339,8 +297,8 @@ async fn fixed_tables() {
 
 #[tokio::test]
 async fn order_by_limit_is_one_request_for_the_rows_needed() {
-    let emu = emulator().await;
-    let s = session(&emu, "UseCodeForFieldName=true").await;
+    let emu = demo_emulator().await;
+    let s = demo_session(&emu, "UseCodeForFieldName=true").await;
     let before = emu.stats();
     let b = rows(
         &s,
@@ -360,8 +318,8 @@ async fn order_by_limit_is_one_request_for_the_rows_needed() {
 
 #[tokio::test]
 async fn has_any_membership_and_its_negation() {
-    let emu = emulator().await;
-    let s = session(&emu, "UseCodeForFieldName=true").await;
+    let emu = demo_emulator().await;
+    let s = demo_session(&emu, "UseCodeForFieldName=true").await;
     let total =
         first_i64(&rows(&s, "SELECT count(*) FROM Deals WHERE tags IS NOT NULL", &[]).await);
     let any = count(
@@ -390,8 +348,8 @@ async fn has_any_membership_and_its_negation() {
 
 #[tokio::test]
 async fn repeated_columns_and_expressions_get_unique_names() {
-    let emu = emulator().await;
-    let s = session(&emu, "UseCodeForFieldName=true").await;
+    let emu = demo_emulator().await;
+    let s = demo_session(&emu, "UseCodeForFieldName=true").await;
     let st = s
         .prepare("SELECT title, title, CAST(RecordId AS VARCHAR), RecordId FROM Deals")
         .await
@@ -409,8 +367,8 @@ async fn repeated_columns_and_expressions_get_unique_names() {
 
 #[tokio::test]
 async fn explicit_null_placement_wins_and_exec_max_rows_caps() {
-    let emu = emulator().await;
-    let s = session(&emu, "UseCodeForFieldName=true").await;
+    let emu = demo_emulator().await;
+    let s = demo_session(&emu, "UseCodeForFieldName=true").await;
     let nulls = |batches: &[RecordBatch]| -> Vec<bool> {
         batches
             .iter()
@@ -469,8 +427,8 @@ async fn explicit_null_placement_wins_and_exec_max_rows_caps() {
 
 #[tokio::test]
 async fn pagesize_sets_the_records_per_request() {
-    let emu = emulator().await;
-    let s = session(&emu, "Pagesize=10").await;
+    let emu = demo_emulator().await;
+    let s = demo_session(&emu, "Pagesize=10").await;
     let before = emu.stats();
     let all = rows(&s, "SELECT RecordId FROM Deals", &[]).await;
     let after = emu.stats();
@@ -483,7 +441,7 @@ async fn pagesize_sets_the_records_per_request() {
         requests >= 6,
         "60 records in pages of 10: {requests} requests"
     );
-    let big = session(&emu, "").await;
+    let big = demo_session(&emu, "").await;
     let before = emu.stats();
     rows(&big, "SELECT RecordId FROM Deals", &[]).await;
     let after = emu.stats();
@@ -497,8 +455,8 @@ async fn pagesize_sets_the_records_per_request() {
 
 #[tokio::test]
 async fn spaces_views_and_the_comments_rule() {
-    let emu = emulator().await;
-    let s = session(&emu, "").await;
+    let emu = demo_emulator().await;
+    let s = demo_session(&emu, "").await;
     let spaces = rows(&s, "SELECT SpaceId, Name, IsGuest FROM Spaces", &[]).await;
     let apps_in_spaces = first_i64(
         &rows(
@@ -531,8 +489,8 @@ async fn spaces_views_and_the_comments_rule() {
 
 #[tokio::test]
 async fn a_record_id_join_reads_only_the_matching_records() {
-    let emu = emulator().await;
-    let s = session(&emu, "").await;
+    let emu = demo_emulator().await;
+    let s = demo_session(&emu, "").await;
     let sql = "SELECT c.RecordId, d.RecordId FROM Customers c JOIN Deals d ON d.RecordId = c.RecordId WHERE c.RecordId <= 3";
     let before = emu.stats();
     let b = rows(&s, sql, &[]).await;
@@ -562,8 +520,8 @@ async fn a_record_id_join_reads_only_the_matching_records() {
 
 #[tokio::test]
 async fn untyped_markers_are_text() {
-    let emu = emulator().await;
-    let s = session(&emu, "").await;
+    let emu = demo_emulator().await;
+    let s = demo_session(&emu, "").await;
     let statement = s
         .prepare("SELECT ? AS v, COALESCE(?, 'none') AS w")
         .await

@@ -2,74 +2,15 @@
 //! qualified and unqualified columns, aliases, CTEs, EXPLAIN), ambiguity
 //! as an error, and each result column's base table and column.
 
-use arrow_array::cast::AsArray;
-use arrow_array::types::Int64Type;
-use arrow_array::RecordBatch;
-use kintone_core::Properties;
-use kintone_emulator::{Config, Emulator, EmulatorHandle};
-use sql::{Error, ExecOptions, Session};
+use sql::Error;
 
-async fn emulator() -> EmulatorHandle {
-    Emulator::start(Config {
-        datasets: vec!["demo".into()],
-        ..Config::default()
-    })
-    .await
-    .expect("the emulator starts")
-}
-
-async fn session(emu: &EmulatorHandle, extra: &str) -> Session {
-    let props = Properties::parse(&format!(
-        "Url={};User=demo-admin;Password=demo-password;{extra}",
-        emu.base_url()
-    ))
-    .expect("valid properties");
-    Session::connect(&props).await.expect("connects")
-}
-
-async fn rows(session: &Session, sql: &str, params: &[sql::Param]) -> Vec<RecordBatch> {
-    let statement = session
-        .prepare(sql)
-        .await
-        .unwrap_or_else(|e| panic!("{sql}: {e}"));
-    let mut stream = statement
-        .execute(params, &ExecOptions::default())
-        .await
-        .unwrap_or_else(|e| panic!("{sql}: {e}"));
-    let mut out = Vec::new();
-    while let Some(batch) = stream.next_batch().await {
-        out.push(batch.unwrap_or_else(|e| panic!("{sql}: {e}")));
-    }
-    out
-}
-
-fn count(batches: &[RecordBatch]) -> usize {
-    batches.iter().map(|b| b.num_rows()).sum()
-}
-
-fn first_i64(batches: &[RecordBatch]) -> i64 {
-    let b = batches.iter().find(|b| b.num_rows() > 0).expect("a row");
-    b.column(0).as_primitive::<Int64Type>().value(0)
-}
-
-/// The plan text of an EXPLAIN result.
-fn plan_text(batches: &[RecordBatch]) -> String {
-    batches
-        .iter()
-        .flat_map(|b| {
-            let col = b.column(1).as_string::<i32>().clone();
-            (0..b.num_rows())
-                .map(move |i| col.value(i).to_owned())
-                .collect::<Vec<_>>()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-}
+mod common;
+use common::*;
 
 #[tokio::test]
 async fn result_columns_know_their_base_table_and_column() {
-    let emu = emulator().await;
-    let s = session(&emu, "UseCodeForFieldName=true").await;
+    let emu = demo_emulator().await;
+    let s = demo_session(&emu, "UseCodeForFieldName=true").await;
     let st = s
         .prepare(
             "SELECT d.title AS t, d.RecordId + 1, li.RecordId FROM Deals d \
@@ -127,8 +68,8 @@ async fn result_columns_know_their_base_table_and_column() {
 
 #[tokio::test]
 async fn unquoted_names_match_ignoring_case_when_unambiguous() {
-    let emu = emulator().await;
-    let s = session(&emu, "").await;
+    let emu = demo_emulator().await;
+    let s = demo_session(&emu, "").await;
     // Labels are mixed case ("Close date", "RecordId"); unquoted names in
     // another case find them, quoted ones must match exactly.
     let a = rows(
@@ -152,18 +93,19 @@ async fn unquoted_names_match_ignoring_case_when_unambiguous() {
         &[],
     )
     .await;
-    let text = plan_text(&explained);
+    let text = plan_lines(&explained).join("\n");
     assert!(text.contains("KintoneScan: app=2"), "{text}");
     assert!(text.contains("$id = 3"), "{text}");
     // And the standard LIKE (no escape character without ESCAPE).
-    let explained = plan_text(
+    let explained = plan_lines(
         &rows(
             &s,
             "EXPLAIN SELECT recordid FROM deals WHERE recordid = 1 AND \"案件名\" LIKE 'a\\b%'",
             &[],
         )
         .await,
-    );
+    )
+    .join("\n");
     // `\` matches itself: the pattern reaches DataFusion with it doubled.
     assert!(explained.contains(r"LIKE a\\b%"), "{explained}");
     // Aliases too.

@@ -5,11 +5,13 @@
 use std::io::Write;
 use std::sync::{Arc, Mutex};
 
-use arrow_array::cast::AsArray;
 use kintone_core::Properties;
 use kintone_emulator::{Config, Emulator};
 use serde_json::Value as Json;
-use sql::{ExecOptions, Session};
+use sql::Session;
+
+mod common;
+use common::*;
 
 /// Collects what the fmt subscriber writes.
 #[derive(Clone, Default)]
@@ -42,20 +44,7 @@ impl Captured {
 }
 
 async fn run(session: &Session, sql: &str) -> Vec<String> {
-    let st = session
-        .prepare(sql)
-        .await
-        .unwrap_or_else(|e| panic!("{sql}: {e}"));
-    let mut stream = st.execute(&[], &ExecOptions::default()).await.unwrap();
-    let mut out = Vec::new();
-    while let Some(b) = stream.next_batch().await {
-        let b = b.unwrap();
-        if b.num_columns() == 2 && b.schema().field(1).name() == "plan" {
-            let plans = b.column(1).as_string::<i32>();
-            out.extend((0..b.num_rows()).map(|i| plans.value(i).to_owned()));
-        }
-    }
-    out
+    plan_lines(&rows(session, sql, &[]).await)
 }
 
 #[tokio::test]

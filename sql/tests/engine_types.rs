@@ -3,16 +3,16 @@
 //! SQL types, decoded values (JSON-array lists, user codes and names,
 //! file names, record numbers with an app code) and NULLs for blanks.
 
-use std::path::PathBuf;
-
 use arrow_array::cast::AsArray;
 use arrow_array::types::Int64Type;
 use arrow_array::{Array, RecordBatch};
 use arrow_schema::DataType;
-use kintone_core::Properties;
-use kintone_emulator::{Config, Emulator, EmulatorHandle};
+use kintone_emulator::EmulatorHandle;
 use serde_json::{json, Value as Json};
-use sql::{ExecOptions, Session, SqlType};
+use sql::{Session, SqlType};
+
+mod common;
+use common::*;
 
 fn text_field(code: &str, label: &str, kind: &str) -> Json {
     json!({"type": kind, "code": code, "label": label, "noLabel": false, "required": false})
@@ -129,15 +129,6 @@ fn named_app(id: u64, name: &str) -> Json {
     })
 }
 
-/// Deletes the fixture file when the test ends.
-struct TempFile(PathBuf);
-
-impl Drop for TempFile {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_file(&self.0);
-    }
-}
-
 async fn emulator(test: &str) -> (EmulatorHandle, TempFile) {
     let fixture = json!({
         "users": [{"code": "owner", "name": "Owner Person", "password": "owner-password"}],
@@ -149,47 +140,17 @@ async fn emulator(test: &str) -> (EmulatorHandle, TempFile) {
             named_app(4, "Things_Lines"),
         ]
     });
-    let path = std::env::temp_dir().join(format!(
-        "kintone-odbc-engine-types-{}-{test}.json",
-        std::process::id()
-    ));
-    std::fs::write(&path, serde_json::to_vec(&fixture).unwrap()).unwrap();
-    let emu = Emulator::start(Config {
-        fixtures: vec![path.clone()],
-        ..Config::default()
-    })
-    .await
-    .expect("the emulator starts with the fixture");
-    (emu, TempFile(path))
+    fixture_emulator(&format!("engine-types-{test}"), &fixture).await
 }
 
 async fn session(emu: &EmulatorHandle, extra: &str) -> Session {
-    let props = Properties::parse(&format!(
-        "Url={};User=owner;Password=owner-password;{extra}",
-        emu.base_url()
-    ))
-    .expect("valid properties");
-    Session::connect(&props).await.expect("connects")
+    connect(emu, &format!("User=owner;Password=owner-password;{extra}")).await
 }
 
 async fn query(session: &Session, sql: &str) -> RecordBatch {
-    let statement = session
-        .prepare(sql)
-        .await
-        .unwrap_or_else(|e| panic!("{sql}: {e}"));
-    let mut stream = statement
-        .execute(&[], &ExecOptions::default())
-        .await
-        .unwrap_or_else(|e| panic!("{sql}: {e}"));
-    let mut batches = Vec::new();
-    while let Some(batch) = stream.next_batch().await {
-        batches.push(batch.unwrap_or_else(|e| panic!("{sql}: {e}")));
-    }
-    arrow_select_concat(&statement.schema(), &batches)
-}
-
-fn arrow_select_concat(schema: &arrow_schema::SchemaRef, batches: &[RecordBatch]) -> RecordBatch {
-    datafusion::arrow::compute::concat_batches(schema, batches).expect("batches concatenate")
+    let batches = rows(session, sql, &[]).await;
+    let schema = session.prepare(sql).await.unwrap().schema();
+    datafusion::arrow::compute::concat_batches(&schema, &batches).expect("batches concatenate")
 }
 
 /// The value at (row, column) as text, `None` for NULL.
@@ -403,18 +364,8 @@ async fn every_field_type_has_its_sql_type() {
     assert_eq!(st.schema().field(0).data_type(), &DataType::Float64);
 
     // STATUS and STATUS_ASSIGNEE (the demo's process management app).
-    let demo = Emulator::start(Config {
-        datasets: vec!["demo".into()],
-        ..Config::default()
-    })
-    .await
-    .unwrap();
-    let props = Properties::parse(&format!(
-        "Url={};User=demo-admin;Password=demo-password",
-        demo.base_url()
-    ))
-    .unwrap();
-    let d = Session::connect(&props).await.unwrap();
+    let demo = demo_emulator().await;
+    let d = demo_session(&demo, "").await;
     let tasks = d.columns("Tasks").await.unwrap();
     let ty = |name: &str| tasks.iter().find(|c| c.name == name).unwrap().sql_type;
     assert_eq!(ty("Status"), text(4000));

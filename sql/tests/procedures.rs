@@ -4,29 +4,18 @@
 use arrow_array::cast::AsArray;
 use arrow_array::types::Int64Type;
 use arrow_array::RecordBatch;
-use kintone_core::Properties;
-use kintone_emulator::{Config, Emulator, EmulatorHandle};
+use kintone_emulator::EmulatorHandle;
 use serde_json::json;
-use sql::{Error, ExecOptions, Param, Session, SqlType};
+use sql::{Error, Param, Session, SqlType};
 
-struct Fixture {
-    emulator: EmulatorHandle,
-    _path: TempFile,
-}
-
-struct TempFile(std::path::PathBuf);
-
-impl Drop for TempFile {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_file(&self.0);
-    }
-}
+mod common;
+use common::*;
 
 fn file(name: &str, content_type: &str, content: &str) -> serde_json::Value {
     json!({"name": name, "contentType": content_type, "content": content})
 }
 
-async fn fixture() -> Fixture {
+async fn fixture() -> (EmulatorHandle, TempFile) {
     let doc = json!({
         "users": [{"code": "sato", "name": "Sato Hanako", "password": "pw-sato"}],
         "apps": [{
@@ -53,37 +42,11 @@ async fn fixture() -> Fixture {
             ]
         }]
     });
-    let path = std::env::temp_dir().join(format!(
-        "kintone-odbc-procedures-{}-{:?}.json",
-        std::process::id(),
-        std::thread::current().id()
-    ));
-    std::fs::write(&path, serde_json::to_vec(&doc).unwrap()).unwrap();
-    let emulator = Emulator::start(Config {
-        fixtures: vec![path.clone()],
-        ..Config::default()
-    })
-    .await
-    .expect("the emulator starts");
-    Fixture {
-        emulator,
-        _path: TempFile(path),
-    }
-}
-
-async fn session(f: &Fixture, auth: &str) -> Session {
-    let props = Properties::parse(&format!("Url={};{auth}", f.emulator.base_url())).unwrap();
-    Session::connect(&props).await.expect("connects")
+    fixture_emulator("procedures", &doc).await
 }
 
 async fn call(s: &Session, sql: &str, params: &[Param]) -> sql::Result<Vec<RecordBatch>> {
-    let statement = s.prepare(sql).await?;
-    let mut stream = statement.execute(params, &ExecOptions::default()).await?;
-    let mut out = Vec::new();
-    while let Some(batch) = stream.next_batch().await {
-        out.push(batch?);
-    }
-    Ok(out)
+    try_rows(s, sql, params).await
 }
 
 /// (name, content type, size, content) of each row.
@@ -104,8 +67,8 @@ fn files(batches: &[RecordBatch]) -> Vec<(String, String, i64, String)> {
 
 #[tokio::test]
 async fn download_file_returns_each_attached_file_with_its_bytes() {
-    let f = fixture().await;
-    let s = session(&f, "User=sato;Password=pw-sato").await;
+    let (emu, _file) = fixture().await;
+    let s = connect(&emu, "User=sato;Password=pw-sato").await;
     let statement = s.prepare("CALL DownloadFile(7, 1, 'Scans')").await.unwrap();
     let types: Vec<(String, SqlType)> = statement
         .columns()
@@ -176,8 +139,8 @@ async fn download_file_returns_each_attached_file_with_its_bytes() {
 
 #[tokio::test]
 async fn download_file_works_with_an_api_token() {
-    let f = fixture().await;
-    let s = session(&f, "APIToken=contractsToken;AppId=7").await;
+    let (emu, _file) = fixture().await;
+    let s = connect(&emu, "APIToken=contractsToken;AppId=7").await;
     let got = files(
         &call(&s, "CALL DownloadFile(7, 1, 'Scans', 'contract.txt')", &[])
             .await
@@ -189,8 +152,8 @@ async fn download_file_works_with_an_api_token() {
 
 #[tokio::test]
 async fn bad_calls_are_clear_errors() {
-    let f = fixture().await;
-    let s = session(&f, "User=sato;Password=pw-sato").await;
+    let (emu, _file) = fixture().await;
+    let s = connect(&emu, "User=sato;Password=pw-sato").await;
     let unknown = s.prepare("CALL Nope(1)").await.err().unwrap();
     assert!(
         matches!(&unknown, Error::Syntax(m) if m.contains("DownloadFile")),

@@ -3,22 +3,13 @@
 
 use kintone_core::Properties;
 use kintone_emulator::{Config, Emulator};
-use sql::{ExecOptions, Session};
+use sql::Session;
+
+mod common;
+use common::*;
 
 async fn run(session: &Session, sql: &str) -> usize {
-    let statement = session
-        .prepare(sql)
-        .await
-        .unwrap_or_else(|e| panic!("{sql}: {e}"));
-    let mut stream = statement
-        .execute(&[], &ExecOptions::default())
-        .await
-        .unwrap();
-    let mut rows = 0;
-    while let Some(batch) = stream.next_batch().await {
-        rows += batch.unwrap().num_rows();
-    }
-    rows
+    count(&rows(session, sql, &[]).await)
 }
 
 #[tokio::test]

@@ -18,6 +18,11 @@ pub(super) enum Kind {
     /// minimum. `floor` is `-10^k` for k integer digits: every decodable
     /// value is above it, so `code > floor` is exactly "not blank".
     Number { floor: Option<String> },
+    /// NUMBER, numeric CALC read as DOUBLE (`NumberMapToDouble`): SQL
+    /// compares the rounded values, Kintone the exact ones. Rounding keeps
+    /// order, so each comparison is sent as a range around the literal
+    /// that holds every value rounding to the right side: a superset.
+    Double,
     /// DATE (and CALC DATE): days, blank is the minimum.
     Date,
     /// TIME (and CALC TIME): minutes, blank is the minimum.
@@ -86,8 +91,10 @@ fn kind_of(binding: &ColumnBinding, field: &FieldDef) -> Option<Kind> {
     Some(match field.field_type {
         FieldType::Id => Kind::Integer,
         FieldType::RecordNumber if arrow == DataType::Int64 => Kind::Integer,
+        FieldType::Number | FieldType::Calc if field.is_numeric() && arrow == DataType::Float64 => {
+            Kind::Double
+        }
         FieldType::Number | FieldType::Calc if field.is_numeric() => {
-            // DOUBLE columns (NumberMapToDouble) compare rounded values: not pushed.
             let digits = integer_digits(&binding.sql_type)?;
             let floor = (0..=30)
                 .contains(&digits)
@@ -117,6 +124,7 @@ fn arrow_matches(kind: &Kind, arrow: &DataType) -> bool {
     match kind {
         Kind::Integer => *arrow == DataType::Int64,
         Kind::Number { .. } => matches!(arrow, DataType::Decimal128(..)),
+        Kind::Double => *arrow == DataType::Float64,
         Kind::Date => *arrow == DataType::Date32,
         Kind::Time => matches!(arrow, DataType::Time64(_)),
         Kind::DateTime => matches!(arrow, DataType::Timestamp(..)),

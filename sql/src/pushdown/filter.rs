@@ -297,6 +297,7 @@ impl TableBinding {
                 }
                 ordered(c, cmp, &n)
             }
+            Kind::Double => row(c, double_range(c.code(), cmp, value), false),
             Kind::Date => ordered(c, cmp, &literal::date(value)?),
             Kind::Time => on_grid(c, cmp, &literal::time(value)?),
             Kind::DateTime => on_grid(c, cmp, &literal::timestamp(value)?),
@@ -327,6 +328,18 @@ impl TableBinding {
         }
         let values: Vec<ScalarValue> = list.iter().map(literal_of).collect::<Option<_>>()?;
         match &column.kind {
+            Kind::Double if !negated => {
+                let ranges: Vec<String> = values
+                    .iter()
+                    .map(|v| Some(double_range(column.code(), Cmp::Eq, v)?.text))
+                    .collect::<Option<_>>()?;
+                row(
+                    &column,
+                    superset(format!("({})", ranges.join(" or "))),
+                    false,
+                )
+            }
+            Kind::Double => None,
             Kind::Integer | Kind::Number { .. } => {
                 let numbers: Vec<String> = values
                     .iter()
@@ -490,6 +503,30 @@ fn ordered(c: &Resolved, cmp: Cmp, value: &str) -> Option<Part> {
             None => Some(Part::new(text, Precision::ExtraBlanks(code.to_string()))),
         },
     }
+}
+
+/// `x <cmp> v` on a DOUBLE column (exact decimals rounded to f64): the
+/// range of exact values that can round to the side SQL keeps, always a
+/// superset (rounding never reverses order: `x <= d` implies
+/// `f64(x) <= f64(d)`). `!=` would keep nearly everything: not sent.
+fn double_range(code: &str, cmp: Cmp, value: &ScalarValue) -> Option<Part> {
+    let v = literal::double(value)?;
+    let above = |bound: f64| Some(format!("{code} > {}", literal::decimal_at_most(bound)?));
+    let below = |bound: f64| Some(format!("{code} < {}", literal::decimal_at_least(bound)?));
+    let text = match cmp {
+        // f64(x) > v needs x above every decimal rounding to at most v.
+        Cmp::Gt => above(v)?,
+        Cmp::Ge => above(literal::next_down(v))?,
+        Cmp::Lt => below(v)?,
+        Cmp::Le => below(literal::next_up(v))?,
+        Cmp::Eq => format!(
+            "({} and {})",
+            above(literal::next_down(v))?,
+            below(literal::next_up(v))?
+        ),
+        Cmp::Ne => return None,
+    };
+    superset(text)
 }
 
 /// A comparison on a subtable row's column: `=` is not allowed inside

@@ -100,6 +100,76 @@ fn float_text(f: f64) -> Option<String> {
     (significant_digits(&text) <= 15).then(|| if text == "-0" { "0".into() } else { text })
 }
 
+/// A numeric literal as the f64 SQL compares a DOUBLE column with.
+pub(super) fn double(value: &ScalarValue) -> Option<f64> {
+    let v = match value
+        .cast_to(&datafusion::arrow::datatypes::DataType::Float64)
+        .ok()?
+    {
+        ScalarValue::Float64(Some(v)) => v,
+        _ => return None,
+    };
+    v.is_finite().then_some(v)
+}
+
+/// Magnitudes beyond which no decimal text is written (Rust's `Display`
+/// of an f64 never uses an exponent, so they would be very long).
+const TINY: f64 = 1e-30;
+const HUGE: f64 = 1e30;
+
+/// A short decimal text `d` with `f64(d) <= v` and no decimal strictly
+/// between `d` and `v` that matters: `v`'s shortest round-trip form when
+/// its magnitude is moderate, a bound just below a tiny `v`.
+pub(super) fn decimal_at_most(v: f64) -> Option<String> {
+    if v.abs() > HUGE {
+        return None;
+    }
+    if v != 0.0 && v.abs() < TINY {
+        return Some(if v > 0.0 {
+            "0".into()
+        } else {
+            format!("-{}", TINY)
+        });
+    }
+    Some(shortest(v))
+}
+
+/// The mirror of [`decimal_at_most`]: `f64(d) >= v`.
+pub(super) fn decimal_at_least(v: f64) -> Option<String> {
+    decimal_at_most(-v).map(|d| match d.strip_prefix('-') {
+        Some(positive) => positive.to_owned(),
+        None if d == "0" => d,
+        None => format!("-{d}"),
+    })
+}
+
+/// The next double above `v` (`f64::next_up`, which needs Rust 1.86).
+pub(super) fn next_up(v: f64) -> f64 {
+    if v.is_nan() || v == f64::INFINITY {
+        return v;
+    }
+    if v == 0.0 {
+        return f64::from_bits(1);
+    }
+    let bits = v.to_bits();
+    f64::from_bits(if v > 0.0 { bits + 1 } else { bits - 1 })
+}
+
+/// The next double below `v`.
+pub(super) fn next_down(v: f64) -> f64 {
+    -next_up(-v)
+}
+
+/// The shortest decimal that reads back as `v` (`-0` as `0`).
+fn shortest(v: f64) -> String {
+    let text = format!("{v}");
+    if text == "-0" {
+        "0".into()
+    } else {
+        text
+    }
+}
+
 /// Whether a number text is an integer (for `$id` and record numbers).
 pub(super) fn is_integer(text: &str) -> bool {
     !text.contains('.')

@@ -2,7 +2,9 @@
 //! provably one of the orders SQL allows.
 //!
 //! Pushable keys: `$id`, RECORD_NUMBER without prefix, NUMBER/CALC as
-//! DECIMAL or DOUBLE (numeric order; rounding to DOUBLE only creates ties),
+//! DECIMAL or DOUBLE (numeric order; rounding to DOUBLE only creates ties,
+//! so a DOUBLE key must be the last one: a later key would have to order
+//! those ties, while Kintone orders them by their exact values),
 //! DATE, TIME, DATETIME, CREATED_TIME, UPDATED_TIME (chronological). Blanks
 //! sort as the minimum in Kintone, which is SQL's order with NULLs as the
 //! smallest value (ASC NULLS FIRST, DESC NULLS LAST); the opposite NULL
@@ -30,7 +32,11 @@ impl TableBinding {
             return None;
         }
         let mut keys = Vec::new();
+        let mut after_double = false;
         for key in sort {
+            if after_double {
+                return None;
+            }
             let Expr::Column(column) = &key.expr else {
                 return None;
             };
@@ -63,6 +69,7 @@ impl TableBinding {
             if !ordered {
                 return None;
             }
+            after_double = arrow == DataType::Float64;
             // Kintone: blanks first ascending, last descending.
             if key.nulls_first != key.asc && !field.field_type.is_always_set() {
                 return None;

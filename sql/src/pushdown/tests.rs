@@ -210,8 +210,40 @@ fn numbers_blank_is_the_minimum() {
         cast(ident("Amount"), DataType::Float64).gt(lit(1.5f64)),
         None,
     );
-    // DOUBLE columns compare rounded values: never pushed.
-    check(ident("Price").gt(lit(1.5f64)), None);
+    // DOUBLE columns compare rounded values: ranges around the literal
+    // holding every exact value that can round to the kept side.
+    check(ident("Price").gt(lit(1.5f64)), sup("Price > 1.5"));
+    check(
+        ident("Price").gt_eq(lit(1.5f64)),
+        sup("Price > 1.4999999999999998"),
+    );
+    check(ident("Price").lt(lit(0.1f64)), sup("Price < 0.1"));
+    check(
+        ident("Price").lt_eq(lit(0.1f64)),
+        sup("Price < 0.10000000000000002"),
+    );
+    check(
+        ident("Price").eq(lit(2i64)),
+        sup("(Price > 1.9999999999999998 and Price < 2.0000000000000004)"),
+    );
+    check(
+        ident("Price").gt_eq(lit(0f64)),
+        sup("Price > -0.000000000000000000000000000001"),
+    );
+    check(
+        ident("Price").lt_eq(lit(0f64)),
+        sup("Price < 0.000000000000000000000000000001"),
+    );
+    check(ident("Price").gt(lit(-0f64)), sup("Price > 0"));
+    check(ident("Price").not_eq(lit(1f64)), None);
+    check(ident("Price").gt(lit(1e40f64)), None);
+    check(ident("Price").gt(lit(f64::NAN)), None);
+    check(
+        ident("Price").in_list(vec![lit(1f64), lit(-3f64)], false),
+        sup("((Price > 0.9999999999999999 and Price < 1.0000000000000002) or (Price > -3.0000000000000004 and Price < -2.9999999999999996))"),
+    );
+    check(ident("Price").in_list(vec![lit(1f64)], true), None);
+    check(ident("Price").is_null(), None);
     // 30-digit literals stay exact.
     check(
         ident("Amount").gt(lit(ScalarValue::Decimal128(
@@ -483,6 +515,15 @@ fn order_by_keys() {
     assert_eq!(
         keys(&[sort("Price", true, true)]).as_deref(),
         Some("Price asc, $id asc")
+    );
+    // Ties of rounded values would be ordered by exact value, not the next key.
+    assert_eq!(
+        keys(&[sort("Price", true, true), sort("Day", true, true)]),
+        None
+    );
+    assert_eq!(
+        keys(&[sort("Day", true, true), sort("Price", false, false)]).as_deref(),
+        Some("Day asc, Price desc, $id asc")
     );
     for unpushable in [
         "Title", "Kind", "Status", "Creator", "Flags", "Memo", "Cost",

@@ -175,6 +175,12 @@ fn show(rows: &[Vec<String>]) -> String {
 
 /// Compares one query's results: None when they agree, else a report.
 pub async fn check(world: &World, query: &Query) -> Option<String> {
+    check_with(world, &world.session, query).await
+}
+
+/// [`check`] through another session over the same emulator (other
+/// connection properties, e.g. `NumberMapToDouble`).
+pub async fn check_with(world: &World, session: &Session, query: &Query) -> Option<String> {
     let sqlite_sql = query
         .sqlite
         .clone()
@@ -183,8 +189,7 @@ pub async fn check(world: &World, query: &Query) -> Option<String> {
         Ok(rows) => rows,
         Err(e) => return Some(format!("{}\n   the SQLite model failed: {e}", query.sql)),
     };
-    let got = match run_engine_with(&world.session, &query.sql, &query.params, query.max_rows).await
-    {
+    let got = match run_engine_with(session, &query.sql, &query.params, query.max_rows).await {
         Ok(rows) => rows,
         Err(e) => return Some(format!("{}\n   engine error: {e}", query.sql)),
     };
