@@ -34,6 +34,3 @@ pub mod statement;
 pub mod sys;
 
 pub use error::DriverError;
-
-#[cfg(test)]
-mod smoke_tests;

@@ -15,6 +15,9 @@ use crate::error::{DriverError, DriverResult};
 fn runtime() -> &'static Runtime {
     static RUNTIME: OnceLock<Runtime> = OnceLock::new();
     RUNTIME.get_or_init(|| {
+        // The worker threads outlive every handle: the library must stay loaded.
+        #[cfg(windows)]
+        pin_module::pin_this_module();
         tokio::runtime::Builder::new_multi_thread()
             .worker_threads(2)
             .thread_name("kintone-odbc")
@@ -23,6 +26,38 @@ fn runtime() -> &'static Runtime {
             .build()
             .expect("the driver's tokio runtime cannot start")
     })
+}
+
+/// Windows: keeps this DLL loaded for the rest of the process (ELF
+/// platforms get the same from the `-z nodelete` link flag, see build.rs).
+#[cfg(windows)]
+mod pin_module {
+    use std::ffi::c_void;
+
+    const GET_MODULE_HANDLE_EX_FLAG_PIN: u32 = 0x0000_0001;
+    const GET_MODULE_HANDLE_EX_FLAG_FROM_ADDRESS: u32 = 0x0000_0004;
+
+    #[link(name = "kernel32")]
+    extern "system" {
+        fn GetModuleHandleExW(flags: u32, module_name: *const u16, module: *mut *mut c_void)
+            -> i32;
+    }
+
+    static ANCHOR: u8 = 0;
+
+    pub fn pin_this_module() {
+        let mut module = std::ptr::null_mut();
+        // SAFETY: FROM_ADDRESS takes any address inside the module (here a
+        // static of ours) in place of a name; the handle is written to a
+        // local and never freed, which is what pinning means.
+        unsafe {
+            GetModuleHandleExW(
+                GET_MODULE_HANDLE_EX_FLAG_PIN | GET_MODULE_HANDLE_EX_FLAG_FROM_ADDRESS,
+                (&ANCHOR as *const u8).cast::<u16>(),
+                &mut module,
+            );
+        }
+    }
 }
 
 /// Enters the driver's runtime, for dropping things that may spawn

@@ -20,7 +20,9 @@ const MAX_TEXT: usize = 256;
 fn main() {
     let mut args = std::env::args().skip(1);
     let records: u64 = args.next().map_or(100_000, |a| a.parse().expect("N"));
-    let block: usize = args.next().map_or(5_000, |a| a.parse().expect("ROWS_PER_BLOCK"));
+    let block: usize = args
+        .next()
+        .map_or(5_000, |a| a.parse().expect("ROWS_PER_BLOCK"));
 
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(1)

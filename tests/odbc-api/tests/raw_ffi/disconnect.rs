@@ -41,8 +41,12 @@ fn connect(api: &Api, dbc: Handle, conn: &str) {
 }
 
 /// Two statements (one with an open cursor, mid-result) and a descriptor,
-/// then SQLDisconnect; the old handles are invalid, the connection is reusable.
-fn disconnect_with_open_statements(api: &Api, conn: &str) {
+/// then SQLDisconnect; the connection is reusable. Straight into the driver
+/// (`freed_handles_answer`), the old handles answer SQL_INVALID_HANDLE. The
+/// driver manager frees its own handles at SQLDisconnect, and using them
+/// afterwards is undefined behaviour there (unixODBC may crash), so that
+/// path does not try.
+fn disconnect_with_open_statements(api: &Api, conn: &str, freed_handles_answer: bool) {
     let env = api.env();
     let dbc = api.connect(env, conn);
     let busy = api.stmt(dbc);
@@ -61,7 +65,25 @@ fn disconnect_with_open_statements(api: &Api, conn: &str) {
             "{:?}",
             api.diagnostics(SQL_HANDLE_DBC, dbc)
         );
-        // The freed handles are refused, not dereferenced.
+    }
+    if freed_handles_answer {
+        // SAFETY: the driver's registry checks handles before using them.
+        unsafe { assert_freed(api, busy, idle, desc) };
+    }
+    // The same connection handle connects again and runs a query.
+    connect(api, dbc, conn);
+    let stmt = api.stmt(dbc);
+    api.exec(stmt, "SELECT company_name FROM Customers ORDER BY RecordId");
+    // SAFETY: a result set is open.
+    assert_eq!(unsafe { (api.SQLFetch)(stmt) }, SQL_SUCCESS);
+    assert_eq!(api.get_wtext(stmt, 1), Some(first_company()));
+    // Freeing the connection needs SQLDisconnect first; close does both.
+    api.close(env, dbc, stmt);
+}
+
+/// The handles SQLDisconnect freed are refused, not dereferenced.
+unsafe fn assert_freed(api: &Api, busy: Handle, idle: Handle, desc: Handle) {
+    unsafe {
         assert_eq!((api.SQLFetch)(busy), SQL_INVALID_HANDLE);
         let sql = wide("SELECT 1");
         assert_eq!(
@@ -77,21 +99,12 @@ fn disconnect_with_open_statements(api: &Api, conn: &str) {
             SQL_INVALID_HANDLE
         );
     }
-    // The same connection handle connects again and runs a query.
-    connect(api, dbc, conn);
-    let stmt = api.stmt(dbc);
-    api.exec(stmt, "SELECT company_name FROM Customers ORDER BY RecordId");
-    // SAFETY: a result set is open.
-    assert_eq!(unsafe { (api.SQLFetch)(stmt) }, SQL_SUCCESS);
-    assert_eq!(api.get_wtext(stmt, 1), Some(first_company()));
-    // Freeing the connection needs SQLDisconnect first; close does both.
-    api.close(env, dbc, stmt);
 }
 
 #[test]
 fn disconnect_frees_statements_through_the_driver_manager() {
     let api = Api::driver_manager();
-    disconnect_with_open_statements(&api, &format!("DSN={DEMO_DSN}"));
+    disconnect_with_open_statements(&api, &format!("DSN={DEMO_DSN}"), false);
 }
 
 #[test]
@@ -102,7 +115,7 @@ fn disconnect_frees_statements_straight_in_the_driver() {
         url,
         &format!("User={DEMO_USER};Password={DEMO_PASSWORD};UseCodeForFieldName=true"),
     );
-    disconnect_with_open_statements(&api, &conn);
+    disconnect_with_open_statements(&api, &conn, true);
 }
 
 /// A statement waiting for data-at-execution values keeps the connection

@@ -9,6 +9,8 @@ mod base_columns;
 mod clients;
 mod data_at_exec;
 mod disconnect;
+mod exports;
 mod info;
 mod misuse;
 mod set_pos;
+mod unload;
