@@ -1,6 +1,6 @@
 //! SQLColumns.
 
-use sql::{ColumnInfo, TableInfo};
+use sql::{ColumnInfo, SqlType, TableInfo};
 
 use super::pattern::{self, NameFilter};
 use super::result_set::{
@@ -70,25 +70,45 @@ pub fn columns_result(
 
 fn column_row(c: &ColumnInfo) -> Vec<Cell> {
     let t = &c.sql_type;
-    vec![
+    let mut row = vec![
         Cell::Null,
         Cell::Null,
         Cell::text(&c.table),
         Cell::text(&c.name),
+    ];
+    row.extend(type_cells(t));
+    row.extend([
+        Cell::Small(i16::from(c.nullable)), // SQL_NULLABLE 1 / SQL_NO_NULLS 0
+        Cell::opt_text(Some(&c.remarks)),
+        Cell::opt_text(c.default.as_deref()),
+    ]);
+    row.extend(verbose_cells(t));
+    row.extend([
+        Cell::Int(i32::try_from(c.ordinal).unwrap_or(i32::MAX)),
+        Cell::text(if c.nullable { "YES" } else { "NO" }),
+    ]);
+    row
+}
+
+/// DATA_TYPE, TYPE_NAME, COLUMN_SIZE, BUFFER_LENGTH, DECIMAL_DIGITS,
+/// NUM_PREC_RADIX: the run SQLColumns and SQLProcedureColumns share.
+pub(super) fn type_cells(t: &SqlType) -> [Cell; 6] {
+    [
         Cell::Small(ot::concise_type(t, false)),
         Cell::text(ot::type_name(t)),
         Cell::Int(ot::column_size(t)),
         Cell::Int(ot::transfer_octet_length(t)),
         Cell::opt_small(ot::decimal_digits(t)),
         Cell::opt_small(ot::num_prec_radix(t)),
-        Cell::Small(i16::from(c.nullable)), // SQL_NULLABLE 1 / SQL_NO_NULLS 0
-        Cell::opt_text(Some(&c.remarks)),
-        Cell::opt_text(c.default.as_deref()),
+    ]
+}
+
+/// SQL_DATA_TYPE, SQL_DATETIME_SUB, CHAR_OCTET_LENGTH (shared likewise).
+pub(super) fn verbose_cells(t: &SqlType) -> [Cell; 3] {
+    [
         Cell::Small(ot::verbose_type(t)),
         Cell::opt_small(ot::datetime_code(t)),
         Cell::opt_int(ot::char_octet_length(t)),
-        Cell::Int(i32::try_from(c.ordinal).unwrap_or(i32::MAX)),
-        Cell::text(if c.nullable { "YES" } else { "NO" }),
     ]
 }
 

@@ -3,10 +3,10 @@
 
 use sql::{ProcedureColumn, ProcedureInfo};
 
+use super::columns::{type_cells, verbose_cells};
 use super::empty_sets::{PROCEDURES_COLUMNS, PROCEDURE_COLUMNS_COLUMNS};
 use super::pattern::NameFilter;
 use super::result_set::{build, Cell, ResultSet};
-use crate::odbc_type as ot;
 use crate::DriverError;
 
 /// SQL_PT_PROCEDURE: returns no value of its own.
@@ -91,27 +91,25 @@ pub fn procedure_columns_result(
 
 fn row(procedure: &str, c: &ProcedureColumn, kind: i16, ordinal: i32) -> Vec<Cell> {
     let t = &c.sql_type;
-    vec![
+    let mut row = vec![
         Cell::Null,
         Cell::Null,
         Cell::text(procedure),
         Cell::text(c.name),
         Cell::Small(kind),
-        Cell::Small(ot::concise_type(t, false)),
-        Cell::text(ot::type_name(t)),
-        Cell::Int(ot::column_size(t)),
-        Cell::Int(ot::transfer_octet_length(t)),
-        Cell::opt_small(ot::decimal_digits(t)),
-        Cell::opt_small(ot::num_prec_radix(t)),
+    ];
+    row.extend(type_cells(t));
+    row.extend([
         Cell::Small(i16::from(c.nullable)),
         Cell::text(c.remarks),
         Cell::Null,
-        Cell::Small(ot::verbose_type(t)),
-        Cell::opt_small(ot::datetime_code(t)),
-        Cell::opt_int(ot::char_octet_length(t)),
+    ]);
+    row.extend(verbose_cells(t));
+    row.extend([
         Cell::Int(ordinal),
         Cell::text(if c.nullable { "YES" } else { "NO" }),
-    ]
+    ]);
+    row
 }
 
 #[cfg(test)]
