@@ -28,7 +28,10 @@ where
         }
         let session = st.dbc().state.lock().session()?;
         let work = make(session, st.attrs.metadata_id)?;
-        let result = runtime::run(work, Some(&h.cancel), st.timeout())?;
+        let mut result = runtime::run(work, Some(&h.cancel), st.timeout())?;
+        if st.odbc2() {
+            result = result.with_odbc2_date_codes();
+        }
         st.set_result_set(result)
     })
 }

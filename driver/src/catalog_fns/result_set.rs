@@ -5,10 +5,13 @@
 use std::sync::Arc;
 
 use arrow_array::builder::{Int16Builder, Int32Builder, StringBuilder};
-use arrow_array::{ArrayRef, RecordBatch};
+use arrow_array::{ArrayRef, Int16Array, RecordBatch};
 use arrow_schema::Schema;
 use sql::{ResultColumn, SqlType};
 
+use crate::sys::{
+    SQL_DATE, SQL_TIME, SQL_TIMESTAMP, SQL_TYPE_DATE, SQL_TYPE_TIME, SQL_TYPE_TIMESTAMP,
+};
 use crate::DriverError;
 
 /// Length reported for the text columns of catalog result sets.
@@ -28,6 +31,38 @@ impl ResultSet {
     /// The number of rows in all batches.
     pub fn num_rows(&self) -> usize {
         self.batches.iter().map(RecordBatch::num_rows).sum()
+    }
+
+    /// For an ODBC 2 application: the DATA_TYPE column with the ODBC 2
+    /// codes of dates and times (SQL_DATE 9, SQL_TIME 10, SQL_TIMESTAMP 11
+    /// for 91, 92, 93), as SQLDescribeCol gives them. SQL_DATA_TYPE keeps
+    /// SQL_DATETIME (9), which is SQL_DATE's code in ODBC 2 too.
+    pub fn with_odbc2_date_codes(mut self) -> ResultSet {
+        let Some(index) = self.columns.iter().position(|c| c.name == "DATA_TYPE") else {
+            return self;
+        };
+        for batch in &mut self.batches {
+            let Some(codes) = batch.column(index).as_any().downcast_ref::<Int16Array>() else {
+                continue;
+            };
+            let mapped: Int16Array = codes
+                .iter()
+                .map(|code| {
+                    code.map(|c| match c {
+                        SQL_TYPE_DATE => SQL_DATE,
+                        SQL_TYPE_TIME => SQL_TIME,
+                        SQL_TYPE_TIMESTAMP => SQL_TIMESTAMP,
+                        other => other,
+                    })
+                })
+                .collect();
+            let mut columns = batch.columns().to_vec();
+            columns[index] = Arc::new(mapped);
+            if let Ok(updated) = RecordBatch::try_new(batch.schema(), columns) {
+                *batch = updated;
+            }
+        }
+        self
     }
 }
 

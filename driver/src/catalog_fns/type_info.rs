@@ -191,6 +191,22 @@ mod tests {
     }
 
     #[test]
+    fn odbc2_applications_see_odbc2_date_codes() {
+        let codes = |rs: &ResultSet| -> Vec<Cell> { column(rs, "DATA_TYPE") };
+        let odbc3 = codes(&type_info(0).unwrap());
+        let odbc2 = codes(&type_info(0).unwrap().with_odbc2_date_codes());
+        assert_eq!(odbc3[odbc3.len() - 3..], [Small(91), Small(92), Small(93)]);
+        assert_eq!(odbc2[odbc2.len() - 3..], [Small(9), Small(10), Small(11)]);
+        assert_eq!(odbc2[..odbc2.len() - 3], odbc3[..odbc3.len() - 3]);
+        // SQL_DATA_TYPE stays SQL_DATETIME.
+        let verbose = column(
+            &type_info(93).unwrap().with_odbc2_date_codes(),
+            "SQL_DATA_TYPE",
+        );
+        assert_eq!(verbose, vec![Small(9)]);
+    }
+
+    #[test]
     fn one_type_and_odbc2_date_codes() {
         let one = |code| rows(&type_info(code).unwrap());
         assert_eq!(one(-5).len(), 1);

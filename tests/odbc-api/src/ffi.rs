@@ -39,6 +39,7 @@ pub const SQL_HANDLE_STMT: i16 = 3;
 
 pub const SQL_ATTR_ODBC_VERSION: i32 = 200;
 pub const SQL_ATTR_CONNECTION_POOLING: i32 = 201;
+pub const SQL_OV_ODBC2: usize = 2;
 pub const SQL_OV_ODBC3: usize = 3;
 pub const SQL_CP_ONE_PER_HENV: usize = 2;
 pub const SQL_ATTR_LOGIN_TIMEOUT: i32 = 103;
@@ -50,6 +51,7 @@ pub const SQL_C_WCHAR: i16 = -8;
 pub const SQL_C_DEFAULT: i16 = 99;
 pub const SQL_C_SBIGINT: i16 = -25;
 pub const SQL_C_SLONG: i16 = -16;
+pub const SQL_C_SSHORT: i16 = -15;
 pub const SQL_INTEGER: i16 = 4;
 pub const SQL_BIGINT: i16 = -5;
 pub const SQL_VARCHAR: i16 = 12;
@@ -110,6 +112,7 @@ api! {
     SQLGetInfo: fn(Handle, u16, *mut c_void, i16, *mut i16);
     SQLGetFunctions: fn(Handle, u16, *mut u16);
     SQLTablesW: fn(Handle, *const u16, i16, *const u16, i16, *const u16, i16, *const u16, i16);
+    SQLColumnsW: fn(Handle, *const u16, i16, *const u16, i16, *const u16, i16, *const u16, i16);
     SQLExecDirectW: fn(Handle, *const u16, i32);
     SQLExecDirect: fn(Handle, *const u8, i32);
     SQLPrepare: fn(Handle, *const u8, i32);

@@ -12,5 +12,6 @@ mod disconnect;
 mod exports;
 mod info;
 mod misuse;
+mod odbc2;
 mod set_pos;
 mod unload;
