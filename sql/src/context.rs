@@ -32,6 +32,13 @@ pub fn build(snapshot: Arc<Snapshot>, client: Client) -> SessionContext {
     // `5.5` is an exact decimal, as in SQL Server (and so pushable against
     // NUMBER fields), not a double.
     options.sql_parser.parse_float_as_decimal = true;
+    // A hash join publishes up to this many distinct build-side keys as a
+    // list (beyond, only their range): a RecordId join reads the other side
+    // as `$id in (...)` batches of 100, so up to 10 small requests instead
+    // of a range that may span the whole app.
+    options
+        .optimizer
+        .hash_join_inlist_pushdown_max_distinct_values = crate::pushdown::JOIN_KEY_LIST_MAX;
     let mut builder = SessionStateBuilder::new()
         .with_config(config)
         .with_default_features();

@@ -25,6 +25,10 @@ use super::TableBinding;
 /// Values per `in (...)` list sent to Kintone.
 pub const ID_BATCH: usize = 100;
 
+/// Distinct join keys a hash join lists (DataFusion's default is 150);
+/// more are published as a range only.
+pub const JOIN_KEY_LIST_MAX: usize = 1000;
+
 /// What a dynamic filter restricts the scan to.
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum Restriction {

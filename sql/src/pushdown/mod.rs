@@ -19,7 +19,7 @@ pub mod rules;
 #[cfg(test)]
 pub(crate) mod tests;
 
-pub use dynamic::ID_BATCH;
+pub use dynamic::{ID_BATCH, JOIN_KEY_LIST_MAX};
 pub use filter::HAS_ANY;
 
 use datafusion::logical_expr::{Expr, SortExpr, TableProviderFilterPushDown};

@@ -80,6 +80,7 @@ pub async fn check_all(world: &World) -> Vec<String> {
     );
     let kind_a = sqlite_count(world, "SELECT COUNT(*) FROM Items WHERE Kind = 'A'");
     let n_high = sqlite_count(world, "SELECT COUNT(*) FROM Big WHERE N > 995");
+    let n_over_950 = sqlite_count(world, "SELECT COUNT(*) FROM Big WHERE N > 950");
     let cases: Vec<Case> = vec![
         (
             "SELECT RecordId, N FROM Big WHERE RecordId = 10499",
@@ -143,6 +144,19 @@ pub async fn check_all(world: &World) -> Vec<String> {
             "SELECT l.RecordId, l.Item FROM Items i JOIN Items_Lines l ON l.RecordId = i.RecordId WHERE i.Kind = 'A'",
             Box::new(move |t, _| t.records <= 2 * kind_a && t.record_requests <= 2 + kind_a.div_ceil(100)),
             &["Kind in ("],
+            &[],
+        ),
+        (
+            // Hundreds of keys spread over the whole app: still `$id in`
+            // lists (not their range, which would span nearly every record).
+            "SELECT b.RecordId, b.K FROM Big a JOIN Big b ON b.RecordId = a.RecordId WHERE a.N > 950",
+            Box::new(move |t, rows| {
+                rows as u64 == n_over_950
+                    && n_over_950 > 150
+                    && t.records <= 2 * n_over_950
+                    && t.record_requests <= 2 + n_over_950.div_ceil(100)
+            }),
+            &["N > 950"],
             &[],
         ),
         (
