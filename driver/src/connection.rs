@@ -42,6 +42,9 @@ pub struct DbcState {
     /// The statements and explicitly allocated descriptors this connection
     /// owns, by address; SQLDisconnect frees them.
     pub owned: Vec<(i16, usize)>,
+    /// Rows changed in manual-commit mode since the last SQLEndTran. Kintone
+    /// saved them at once, so a rollback cannot undo them.
+    pub saved_changes: u64,
 }
 
 // The environment pointer is only read, and outlives the connection.
@@ -49,6 +52,43 @@ unsafe impl Send for DbcState {}
 
 impl HandleState for DbcState {
     const TYPE: i16 = SQL_HANDLE_DBC;
+}
+
+impl DbcState {
+    /// A statement changed `rows` rows. In autocommit mode each statement is
+    /// its own committed transaction; in manual-commit mode the change is
+    /// remembered until SQLEndTran.
+    pub fn record_changes(&mut self, rows: u64) {
+        if !self.autocommit {
+            self.saved_changes += rows;
+        }
+    }
+
+    /// SQLEndTran on this connection. Commit succeeds (everything is saved
+    /// already). Rollback succeeds when nothing was changed since the last
+    /// SQLEndTran, and is HYC00 otherwise: Kintone has no transactions, so
+    /// the changes stay and the application must be told.
+    pub fn end_transaction(&mut self, completion: i16) -> DriverResult<()> {
+        let changed = std::mem::take(&mut self.saved_changes);
+        match completion {
+            SQL_COMMIT => Ok(()),
+            SQL_ROLLBACK if changed == 0 => Ok(()),
+            SQL_ROLLBACK => Err(DriverError::new(
+                "HYC00",
+                format!(
+                    "rollback is not supported: Kintone has no transactions, and the {changed} \
+                     row(s) changed since the last commit are already saved"
+                ),
+            )),
+            _ => {
+                self.saved_changes = changed;
+                Err(DriverError::new(
+                    "HY012",
+                    "invalid transaction operation code",
+                ))
+            }
+        }
+    }
 }
 
 pub type DbcHandle = Handle<DbcState>;
@@ -59,6 +99,7 @@ impl DbcState {
             env,
             connection: None,
             autocommit: true,
+            saved_changes: 0,
             login_timeout: 0,
             connection_timeout: 0,
             access_mode: SQL_MODE_READ_WRITE as u32,
@@ -363,6 +404,27 @@ fn completed_connection_string(props: &Properties, given: &ConnectionString) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rollback_after_saved_changes_in_manual_commit_mode_is_hyc00() {
+        let mut dbc = DbcState::new(std::ptr::null());
+        // Autocommit: every change is committed by its own statement.
+        dbc.record_changes(3);
+        assert!(dbc.end_transaction(SQL_ROLLBACK).is_ok());
+        dbc.set_attr(SQL_ATTR_AUTOCOMMIT, std::ptr::null_mut(), None)
+            .unwrap();
+        assert!(dbc.end_transaction(SQL_ROLLBACK).is_ok(), "nothing changed");
+        dbc.record_changes(2);
+        assert_eq!(dbc.end_transaction(9).unwrap_err().sqlstate, "HY012");
+        let err = dbc.end_transaction(SQL_ROLLBACK).unwrap_err();
+        assert_eq!(err.sqlstate, "HYC00");
+        assert!(err.message.contains("2 row(s)"), "{}", err.message);
+        // The error was reported once; the next transaction starts clean.
+        assert!(dbc.end_transaction(SQL_ROLLBACK).is_ok());
+        dbc.record_changes(1);
+        assert!(dbc.end_transaction(SQL_COMMIT).is_ok());
+        assert!(dbc.end_transaction(SQL_ROLLBACK).is_ok());
+    }
 
     #[test]
     fn autocommit_off_is_accepted_and_unknown_attributes_are_rejected() {

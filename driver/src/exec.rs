@@ -181,6 +181,9 @@ impl StmtState {
         }
         self.executed = true;
         self.row_count = affected.map_or(-1, |n| n as isize);
+        if let Some(rows) = affected.filter(|n| *n > 0) {
+            self.dbc().state.lock().record_changes(rows);
+        }
         if failures.len() == set_size {
             return Err(failures.swap_remove(0).1);
         }

@@ -244,9 +244,8 @@ pub extern "system" fn SQLGetConnectAttrW(
     get_connect_attr::<Wide>(dbc, attr, value, buf_len, out_len)
 }
 
-/// Kintone has no transactions and nothing is written through the SQL
-/// layer yet: commit and rollback both find no pending change. (Once
-/// writes land, a rollback after a change must fail: Kintone saved it.)
+/// An environment-wide SQLEndTran: nothing is kept per environment (each
+/// connection answers for itself through its own handle).
 fn end_tran(completion: i16) -> Result<Done, DriverError> {
     match completion {
         SQL_COMMIT | SQL_ROLLBACK => Ok(Done::Ok),
@@ -266,10 +265,11 @@ pub extern "system" fn SQLEndTran(
     match handle_type {
         SQL_HANDLE_ENV => with_handle::<crate::env::EnvState>(handle, |_, _| end_tran(completion)),
         SQL_HANDLE_DBC => with_handle::<DbcState>(handle, |h, _| {
-            if h.state.lock().connection.is_none() {
+            let mut state = h.state.lock();
+            if state.connection.is_none() {
                 return Err(DriverError::new("08003", "connection not open"));
             }
-            end_tran(completion)
+            state.end_transaction(completion).map(|()| Done::Ok)
         }),
         _ => SQL_INVALID_HANDLE,
     }
