@@ -275,21 +275,19 @@ fn procedures<E: Encoding>(
     proc_: *const E::Char,
     proc_len: i16,
 ) -> SqlReturn {
-    run_catalog(stmt, |session, metadata_id| {
+    run_catalog(stmt, |_session, metadata_id| {
         let (cat, schema, proc_) = (
             arg::<E>(cat, cat_len)?,
             arg::<E>(schema, schema_len)?,
             arg::<E>(proc_, proc_len)?,
         );
         Ok(async move {
-            catalog_fns::procedures(
-                &session,
+            catalog_fns::procedures_result(
                 cat.as_deref(),
                 schema.as_deref(),
                 proc_.as_deref(),
                 metadata_id,
             )
-            .await
         })
     })
 }
@@ -307,7 +305,7 @@ fn procedure_columns<E: Encoding>(
     column: *const E::Char,
     column_len: i16,
 ) -> SqlReturn {
-    run_catalog(stmt, |session, metadata_id| {
+    run_catalog(stmt, |_session, metadata_id| {
         let (cat, schema, proc_, column) = (
             arg::<E>(cat, cat_len)?,
             arg::<E>(schema, schema_len)?,
@@ -315,15 +313,13 @@ fn procedure_columns<E: Encoding>(
             arg::<E>(column, column_len)?,
         );
         Ok(async move {
-            catalog_fns::procedure_columns(
-                &session,
+            catalog_fns::procedure_columns_result(
                 cat.as_deref(),
                 schema.as_deref(),
                 proc_.as_deref(),
                 column.as_deref(),
                 metadata_id,
             )
-            .await
         })
     })
 }

@@ -148,29 +148,6 @@ pub async fn special_columns(
     special_columns_result(identifier_type, catalog, schema, &cols, scope, nullable)
 }
 
-/// SQLProcedures: the SQL layer's procedures (no request needed).
-pub async fn procedures(
-    _session: &Session,
-    catalog: Option<&str>,
-    schema: Option<&str>,
-    procedure: Option<&str>,
-    metadata_id: bool,
-) -> Result<ResultSet, DriverError> {
-    procedures_result(catalog, schema, procedure, metadata_id)
-}
-
-/// SQLProcedureColumns: their parameters and result columns.
-pub async fn procedure_columns(
-    _session: &Session,
-    catalog: Option<&str>,
-    schema: Option<&str>,
-    procedure: Option<&str>,
-    column: Option<&str>,
-    metadata_id: bool,
-) -> Result<ResultSet, DriverError> {
-    procedure_columns_result(catalog, schema, procedure, column, metadata_id)
-}
-
 /// SQLTablePrivileges: no SQL grants.
 pub async fn table_privileges(
     _session: &Session,
