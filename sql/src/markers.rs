@@ -79,7 +79,7 @@ pub fn type_untyped(
     use datafusion::logical_expr::Expr;
 
     let typed = plan.transform_up_with_subqueries(|node| {
-        let node = node.map_expressions(|expr| {
+        node.map_expressions(|expr| {
             expr.transform_up(|e| match e {
                 Expr::Placeholder(Placeholder { id, field: None }) => {
                     let field = std::sync::Arc::new(Field::new(&id, DataType::Utf8, true));
@@ -90,17 +90,12 @@ pub fn type_untyped(
                 }
                 other => Ok(Transformed::no(other)),
             })
-        })?;
-        if node.transformed {
-            node.map_data(|p| p.recompute_schema())
-        } else {
-            Ok(node)
-        }
+        })
     })?;
     if !typed.transformed {
         return Ok(typed.data);
     }
-    // Parents of changed nodes take the new column types too.
+    // Every node's schema again, bottom up: the changed ones and their parents.
     typed
         .data
         .transform_up_with_subqueries(|node| Ok(Transformed::yes(node.recompute_schema()?)))

@@ -131,26 +131,14 @@ impl Session {
             let schema = call.schema();
             return Ok(Statement {
                 sql: sql.to_owned(),
-                ctx,
-                plan: LogicalPlan::EmptyRelation(datafusion::logical_expr::EmptyRelation {
-                    produce_one_row: false,
-                    schema: Arc::new(datafusion::common::DFSchema::empty()),
-                }),
-                columns: schema
-                    .fields()
-                    .iter()
-                    .map(|f| ResultColumn {
-                        name: f.name().clone(),
-                        sql_type: SqlType::of_field(f),
-                        nullable: f.is_nullable(),
-                        base_table: None,
-                        base_column: None,
-                    })
-                    .collect(),
+                columns: result_columns(&schema, |_| None),
                 schema,
                 parameters: call.parameters(markers),
                 max_rows: self.inner.properties.max_rows,
-                call: Some((call, self.inner.client.clone())),
+                body: Body::Call {
+                    call,
+                    client: self.inner.client.clone(),
+                },
             });
         }
         crate::idents::match_case(&mut statement, &snapshot)?;
@@ -182,16 +170,16 @@ impl Session {
             })
             .collect();
         let schema: SchemaRef = Arc::new(plan.schema().as_arrow().clone());
-        let columns = result_columns(&schema, &plan, &snapshot);
+        let columns = result_columns(&schema, |i| {
+            crate::lineage::base_column(&snapshot, &plan, i)
+        });
         Ok(Statement {
             sql: sql.to_owned(),
-            ctx,
-            plan,
             schema,
             columns,
             parameters,
             max_rows: self.inner.properties.max_rows,
-            call: None,
+            body: Body::Query { ctx, plan },
         })
     }
 
@@ -217,19 +205,18 @@ impl Session {
     }
 }
 
-/// Result columns from a plan's schema: names never empty; the base
-/// table and column of plain column references.
+/// Result columns from a schema: names never empty; `base` gives the base
+/// table and column of the i-th column when it is a plain column reference.
 fn result_columns(
     schema: &SchemaRef,
-    plan: &LogicalPlan,
-    snapshot: &Snapshot,
+    base: impl Fn(usize) -> Option<(String, String)>,
 ) -> Vec<ResultColumn> {
     schema
         .fields()
         .iter()
         .enumerate()
         .map(|(i, f)| {
-            let base = crate::lineage::base_column(snapshot, plan, i);
+            let base = base(i);
             ResultColumn {
                 name: if f.name().is_empty() {
                     format!("EXPR${}", i + 1)
@@ -298,14 +285,25 @@ pub struct ExecOptions {
 /// A prepared statement.
 pub struct Statement {
     sql: String,
-    ctx: SessionContext,
-    plan: LogicalPlan,
     schema: SchemaRef,
     columns: Vec<ResultColumn>,
     parameters: Vec<ParameterInfo>,
     max_rows: Option<u64>,
-    /// A `CALL` runs its procedure instead of `plan`.
-    call: Option<(crate::procedures::Call, Client)>,
+    body: Body,
+}
+
+/// What a statement runs.
+enum Body {
+    /// A query, planned by DataFusion.
+    Query {
+        ctx: SessionContext,
+        plan: LogicalPlan,
+    },
+    /// A `CALL` of one of our procedures.
+    Call {
+        call: crate::procedures::Call,
+        client: Client,
+    },
 }
 
 impl Statement {
@@ -341,20 +339,11 @@ impl Statement {
                 ),
             });
         }
-        if let Some((call, client)) = &self.call {
-            let batch = call.run(client, params).await?;
-            let schema = batch.schema();
-            let stream = futures_util::stream::iter([Ok(batch)]);
-            return Ok(ResultStream {
-                schema: Arc::clone(&self.schema),
-                stream: Box::pin(
-                    datafusion::physical_plan::stream::RecordBatchStreamAdapter::new(
-                        schema, stream,
-                    ),
-                ),
-            });
-        }
-        let mut plan = self.plan.clone();
+        let (ctx, plan) = match &self.body {
+            Body::Query { ctx, plan } => (ctx, plan),
+            Body::Call { call, client } => return self.run_call(call, client, params).await,
+        };
+        let mut plan = plan.clone();
         if !params.is_empty() {
             let values = params
                 .iter()
@@ -377,8 +366,7 @@ impl Statement {
                 .and_then(|b| b.build())
                 .map_err(Error::from_datafusion)?;
         }
-        let frame = self
-            .ctx
+        let frame = ctx
             .execute_logical_plan(plan)
             .await
             .map_err(Error::from_datafusion)?;
@@ -389,6 +377,26 @@ impl Statement {
         Ok(ResultStream {
             schema: Arc::clone(&self.schema),
             stream,
+        })
+    }
+
+    /// A procedure's one batch, as a stream.
+    async fn run_call(
+        &self,
+        call: &crate::procedures::Call,
+        client: &Client,
+        params: &[Param],
+    ) -> Result<ResultStream> {
+        let batch = call.run(client, params).await?;
+        let stream = futures_util::stream::iter([Ok(batch)]);
+        Ok(ResultStream {
+            schema: Arc::clone(&self.schema),
+            stream: Box::pin(
+                datafusion::physical_plan::stream::RecordBatchStreamAdapter::new(
+                    Arc::clone(&self.schema),
+                    stream,
+                ),
+            ),
         })
     }
 }

@@ -72,6 +72,12 @@ impl ScanSpec {
         parts.join(" ")
     }
 
+    /// Whether the read may be split into `$id in (...)` batches read one
+    /// after the other: a pushed order or limit would apply per batch.
+    fn reads_in_batches(&self) -> bool {
+        self.order_by.is_none() && self.limit.is_none()
+    }
+
     /// The paging method `Auto` will pick (see kintone-core's `read`).
     fn paging_description(&self) -> &'static str {
         if self.count_only {
@@ -325,11 +331,9 @@ impl ExecutionPlan for KintoneScanExec {
             .map(|f| f.filter)
             .filter(|f| f.downcast_ref::<DynamicFilterPhysicalExpr>().is_some())
             .collect();
-        // Batches by `$id` only make sense for a plain read: a pushed order
-        // or limit would apply per batch.
-        let plain_read = self.spec.order_by.is_none() && self.spec.limit.is_none();
         let mut propagation = FilterPushdownPropagation::with_parent_pushdown_result(verdicts);
-        if phase == FilterPushdownPhase::Post && plain_read && !dynamic.is_empty() {
+        if phase == FilterPushdownPhase::Post && self.spec.reads_in_batches() && !dynamic.is_empty()
+        {
             let mut updated = self.clone();
             updated.dynamic_filters.extend(dynamic);
             propagation =
@@ -479,11 +483,10 @@ impl ReadState {
             self.counted = Some(count);
             return Ok(());
         }
-        // Per-batch reads would break a pushed order or limit.
-        let plain_read = spec.order_by.is_none() && spec.limit.is_none();
+        // A later rule may have pushed an order or limit since the filters came.
         let batches = dynamic_filters
             .iter()
-            .filter(|_| plain_read)
+            .filter(|_| spec.reads_in_batches())
             .find_map(|f| binding.dynamic_conditions(f));
         match batches {
             Some(conditions) => {

@@ -76,8 +76,11 @@ impl TableProvider for KintoneTable {
             .collect();
         let refs: Vec<&Expr> = filters.iter().collect();
         let pushed = self.binding.filter_all(&refs);
-        let estimate = estimated_rows(&self.binding, filters, &pushed, None);
         let all_exact = pushed.iter().all(|p| matches!(p, Some(Pushed::Exact(_))));
+        let records = self.binding.shape == TableShape::Records;
+        // A limit is only right for Kintone when every filter ran there exactly.
+        let limit = limit.filter(|_| all_exact && records).map(|l| l as u64);
+        let estimate = estimated_rows(&self.binding, filters, &pushed, limit);
         let parts: Vec<String> = pushed
             .into_iter()
             .flatten()
@@ -86,9 +89,6 @@ impl TableProvider for KintoneTable {
             })
             .collect();
         let condition = (!parts.is_empty()).then(|| parts.join(" and "));
-        let records = self.binding.shape == TableShape::Records;
-        // A limit is only right for Kintone when every filter ran there exactly.
-        let limit = limit.filter(|_| all_exact && records).map(|l| l as u64);
         let mut fields: Vec<String> = Vec::new();
         for c in &columns {
             let code = match &c.role {
@@ -117,7 +117,6 @@ impl TableProvider for KintoneTable {
             // COUNT(*) over exactly pushed filters: one totalCount request.
             count_only: indices.is_empty() && all_exact && records && limit.is_none(),
         };
-        let estimate = limit.map_or(estimate, |l| estimate.min(l as usize));
         let exec = KintoneScanExec::new(spec, self.binding.clone(), columns, self.client.clone())
             .map_err(|e| DataFusionError::External(Box::new(e)))?
             .with_estimated_rows(estimate);
