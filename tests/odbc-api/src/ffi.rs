@@ -193,6 +193,11 @@ impl Api {
 
     /// An environment with ODBC 3 behaviour.
     pub fn env(&self) -> Handle {
+        self.env_with_version(SQL_OV_ODBC3)
+    }
+
+    /// An environment declaring ODBC `version` (SQL_OV_ODBC2, SQL_OV_ODBC3...).
+    pub fn env_with_version(&self, version: usize) -> Handle {
         let mut env = null_mut();
         // SAFETY: plain ODBC calls with valid out pointers.
         unsafe {
@@ -201,7 +206,7 @@ impl Api {
                 SQL_SUCCESS
             );
             assert_eq!(
-                (self.SQLSetEnvAttr)(env, SQL_ATTR_ODBC_VERSION, SQL_OV_ODBC3 as *mut c_void, 0),
+                (self.SQLSetEnvAttr)(env, SQL_ATTR_ODBC_VERSION, version as *mut c_void, 0),
                 SQL_SUCCESS
             );
         }
@@ -212,14 +217,19 @@ impl Api {
     /// through SQLDriverConnectW.
     pub fn connect(&self, env: Handle, connection_string: &str) -> Handle {
         let mut dbc = null_mut();
-        // SAFETY: plain ODBC calls with valid pointers.
-        unsafe {
-            assert_eq!(
-                (self.SQLAllocHandle)(SQL_HANDLE_DBC, env, &mut dbc),
-                SQL_SUCCESS
-            );
-            let text = wide(connection_string);
-            let ret = (self.SQLDriverConnectW)(
+        // SAFETY: valid out pointer.
+        let ret = unsafe { (self.SQLAllocHandle)(SQL_HANDLE_DBC, env, &mut dbc) };
+        assert_eq!(ret, SQL_SUCCESS);
+        self.driver_connect(dbc, connection_string);
+        dbc
+    }
+
+    /// Connects an allocated (or disconnected) `dbc` with SQLDriverConnectW.
+    pub fn driver_connect(&self, dbc: Handle, connection_string: &str) {
+        let text = wide(connection_string);
+        // SAFETY: NUL-terminated text; no output buffer.
+        let ret = unsafe {
+            (self.SQLDriverConnectW)(
                 dbc,
                 null_mut(),
                 text.as_ptr(),
@@ -228,14 +238,42 @@ impl Api {
                 0,
                 null_mut(),
                 SQL_DRIVER_NOPROMPT,
-            );
-            assert!(
-                ret == SQL_SUCCESS || ret == SQL_SUCCESS_WITH_INFO,
-                "SQLDriverConnectW: {ret} {:?}",
-                self.diagnostics(SQL_HANDLE_DBC, dbc)
-            );
-        }
-        dbc
+            )
+        };
+        assert!(
+            ret == SQL_SUCCESS || ret == SQL_SUCCESS_WITH_INFO,
+            "SQLDriverConnectW: {ret} {:?}",
+            self.diagnostics(SQL_HANDLE_DBC, dbc)
+        );
+    }
+
+    /// A column attribute as text, through SQLColAttributeW (checks the
+    /// byte length and the terminating NUL).
+    pub fn col_attr_text(&self, stmt: Handle, col: u16, field: u16) -> String {
+        let mut buf = [0xFFFFu16; 256];
+        let mut len = -1i16;
+        // SAFETY: buffer length in bytes as passed.
+        let ret = unsafe {
+            (self.SQLColAttributeW)(
+                stmt,
+                col,
+                field,
+                buf.as_mut_ptr().cast(),
+                (buf.len() * 2) as i16,
+                &mut len,
+                null_mut(),
+            )
+        };
+        assert_eq!(
+            ret,
+            SQL_SUCCESS,
+            "field {field} of {col}: {:?}",
+            self.diagnostics(SQL_HANDLE_STMT, stmt)
+        );
+        assert!(len >= 0 && len % 2 == 0, "byte length {len}");
+        let chars = len as usize / 2;
+        assert_eq!(buf[chars], 0, "field {field} of {col} not NUL-terminated");
+        String::from_utf16(&buf[..chars]).unwrap()
     }
 
     /// A statement handle of `dbc`.

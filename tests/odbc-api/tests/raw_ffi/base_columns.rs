@@ -3,8 +3,6 @@
 //! (in the catalog's spelling, whatever case the statement used); an
 //! expression names none.
 
-use std::ptr::null_mut;
-
 use odbc_api_tests::ffi::*;
 use odbc_api_tests::{DEMO_DSN, LABELS_DSN};
 
@@ -14,34 +12,6 @@ const SQL_DESC_BASE_COLUMN_NAME: u16 = 22;
 const SQL_DESC_BASE_TABLE_NAME: u16 = 23;
 /// The ODBC 2 id, which the driver manager passes through as it is 15 too.
 const SQL_COLUMN_TABLE_NAME: u16 = 15;
-
-/// A string attribute of column `col`, checking the byte length and terminator.
-fn attribute(api: &Api, stmt: Handle, col: u16, field: u16) -> String {
-    let mut buf = [0xFFFFu16; 128];
-    let mut len = -1i16;
-    // SAFETY: buffer length in bytes as passed.
-    let ret = unsafe {
-        (api.SQLColAttributeW)(
-            stmt,
-            col,
-            field,
-            buf.as_mut_ptr().cast(),
-            (buf.len() * 2) as i16,
-            &mut len,
-            null_mut(),
-        )
-    };
-    assert_eq!(
-        ret,
-        SQL_SUCCESS,
-        "field {field} of {col}: {:?}",
-        api.diagnostics(SQL_HANDLE_STMT, stmt)
-    );
-    assert!(len >= 0 && len % 2 == 0, "byte length {len}");
-    let chars = len as usize / 2;
-    assert_eq!(buf[chars], 0, "field {field} of {col} not NUL-terminated");
-    String::from_utf16(&buf[..chars]).unwrap()
-}
 
 /// (label, table name, base table, base column) of every result column.
 fn describe(api: &Api, stmt: Handle) -> Vec<(String, String, String, String)> {
@@ -53,13 +23,13 @@ fn describe(api: &Api, stmt: Handle) -> Vec<(String, String, String, String)> {
     );
     (1..=cols as u16)
         .map(|col| {
-            let table = attribute(api, stmt, col, SQL_DESC_TABLE_NAME);
-            assert_eq!(attribute(api, stmt, col, SQL_COLUMN_TABLE_NAME), table);
+            let table = api.col_attr_text(stmt, col, SQL_DESC_TABLE_NAME);
+            assert_eq!(api.col_attr_text(stmt, col, SQL_COLUMN_TABLE_NAME), table);
             (
-                attribute(api, stmt, col, SQL_DESC_LABEL),
+                api.col_attr_text(stmt, col, SQL_DESC_LABEL),
                 table,
-                attribute(api, stmt, col, SQL_DESC_BASE_TABLE_NAME),
-                attribute(api, stmt, col, SQL_DESC_BASE_COLUMN_NAME),
+                api.col_attr_text(stmt, col, SQL_DESC_BASE_TABLE_NAME),
+                api.col_attr_text(stmt, col, SQL_DESC_BASE_COLUMN_NAME),
             )
         })
         .collect()

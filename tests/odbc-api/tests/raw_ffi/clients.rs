@@ -248,30 +248,7 @@ fn power_bi_data_query() {
             );
             n
         };
-        let string = |field: u16| -> String {
-            let mut buf = [0u16; 256];
-            let mut len = 0i16;
-            // SAFETY: buffer length in bytes as passed.
-            let ret = unsafe {
-                (api.SQLColAttributeW)(
-                    stmt,
-                    col,
-                    field,
-                    buf.as_mut_ptr().cast(),
-                    512,
-                    &mut len,
-                    null_mut(),
-                )
-            };
-            assert_eq!(
-                ret,
-                SQL_SUCCESS,
-                "field {field} of {col}: {:?}",
-                api.diagnostics(SQL_HANDLE_STMT, stmt)
-            );
-            assert!(len >= 0 && len % 2 == 0, "byte length {len}");
-            String::from_utf16(&buf[..len as usize / 2]).unwrap()
-        };
+        let string = |field: u16| api.col_attr_text(stmt, col, field);
         assert_eq!(
             numeric(SQL_DESC_CONCISE_TYPE),
             expected_types[i],

@@ -17,29 +17,6 @@ fn first_company() -> String {
     text(&records(CUSTOMERS)[0], "company_name").unwrap()
 }
 
-/// Connects `dbc` (already allocated) with `conn`.
-fn connect(api: &Api, dbc: Handle, conn: &str) {
-    let text = wide(conn);
-    // SAFETY: NUL-terminated text; no output buffer.
-    let ret = unsafe {
-        (api.SQLDriverConnectW)(
-            dbc,
-            null_mut(),
-            text.as_ptr(),
-            SQL_NTS,
-            null_mut(),
-            0,
-            null_mut(),
-            SQL_DRIVER_NOPROMPT,
-        )
-    };
-    assert!(
-        ret == SQL_SUCCESS || ret == SQL_SUCCESS_WITH_INFO,
-        "reconnect: {ret} {:?}",
-        api.diagnostics(SQL_HANDLE_DBC, dbc)
-    );
-}
-
 /// Two statements (one with an open cursor, mid-result) and a descriptor,
 /// then SQLDisconnect; the connection is reusable. Straight into the driver
 /// (`freed_handles_answer`), the old handles answer SQL_INVALID_HANDLE. The
@@ -71,7 +48,7 @@ fn disconnect_with_open_statements(api: &Api, conn: &str, freed_handles_answer: 
         unsafe { assert_freed(api, busy, idle, desc) };
     }
     // The same connection handle connects again and runs a query.
-    connect(api, dbc, conn);
+    api.driver_connect(dbc, conn);
     let stmt = api.stmt(dbc);
     api.exec(stmt, "SELECT company_name FROM Customers ORDER BY RecordId");
     // SAFETY: a result set is open.

@@ -2,7 +2,6 @@
 //! of dates and times (SQL_DATE 9, SQL_TIMESTAMP 11) everywhere: in
 //! SQLDescribeCol and in the DATA_TYPE of catalog results (SQLColumns).
 
-use std::ffi::c_void;
 use std::ptr::null_mut;
 
 use odbc_api_tests::emulator::shared;
@@ -49,28 +48,12 @@ fn columns_data_type(api: &Api, dbc: Handle, column: &str) -> i16 {
     code
 }
 
-fn env_with_version(api: &Api, version: usize) -> Handle {
-    let mut env = null_mut();
-    // SAFETY: plain ODBC calls with valid out pointers.
-    unsafe {
-        assert_eq!(
-            (api.SQLAllocHandle)(SQL_HANDLE_ENV, null_mut(), &mut env),
-            SQL_SUCCESS
-        );
-        assert_eq!(
-            (api.SQLSetEnvAttr)(env, SQL_ATTR_ODBC_VERSION, version as *mut c_void, 0),
-            SQL_SUCCESS
-        );
-    }
-    env
-}
-
 #[test]
 fn catalog_results_give_odbc2_applications_odbc2_date_codes() {
     shared();
     let api = Api::driver_manager();
     for (version, date, timestamp) in [(SQL_OV_ODBC3, 91, 93), (SQL_OV_ODBC2, 9, 11)] {
-        let env = env_with_version(&api, version);
+        let env = api.env_with_version(version);
         let dbc = api.connect(env, &format!("DSN={DEMO_DSN}"));
         assert_eq!(
             columns_data_type(&api, dbc, "close_date"),
